@@ -18,10 +18,10 @@ import java.util.Optional;
  * @param endMicros   when it returned, same clock; {@code startMicros <= endMicros}
  * @param result      the typed result (see {@link CallResult} for what a failure carries)
  * @param failure     why it failed; empty when it succeeded
- * @param local       the socket's local endpoint when the call ended (for close: just before;
- *                    empty while unbound or once closed)
- * @param remote      its remote endpoint when the call ended (for close: just before); for a
- *                    connect that did not connect, the address it tried
+ * @param local       the socket's local endpoint when the call ended; empty while unbound. For
+ *                    close: just before it, or the last one known if the connection had ended
+ * @param remote      its remote endpoint when the call ended; empty while not connected. For a
+ *                    connect that did not connect: the address it tried. For close: as local
  * @param closing     for close() of an open socket: unread bytes and SO_LINGER just before
  */
 public record CallEvent(long id, String socket, Op op, Map<String, Object> args, long startMicros,

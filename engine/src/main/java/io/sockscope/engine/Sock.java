@@ -70,7 +70,10 @@ public final class Sock {
         return nanos == NativeSocket.BLOCKING ? OptionalDouble.empty() : OptionalDouble.of(nanos / 1e9);
     }
 
-    /** The local endpoint last seen by a call (kept after close, for looking the connection up). */
+    /**
+     * The local endpoint last seen by a call: kept after the connection ends and after close, for
+     * looking the connection up in the kernel's table.
+     */
     public Optional<Endpoint> lastLocal() {
         return lastSeen.local();
     }
@@ -243,7 +246,7 @@ public final class Sock {
                 return new Engine.Done(new CallResult.NoResult(), Optional.empty(), Optional.empty(),
                         Optional.of(Endpoints.NONE));
             }
-            Endpoints before = endpoints();
+            Endpoints before = lastSeen.updatedBy(endpoints());
             Closing closing = new Closing(KernelProbe.unreadBytes(socket), linger());
             lastSeen = before;
             Optional<Failure> failure = socket.close();
@@ -358,7 +361,7 @@ public final class Sock {
     private CallEvent call(Op op, Map<String, Object> args, Function<Cancellation, Engine.Done> body) {
         CallEvent event = engine.call(name, op, args, this, body);
         if (socket.isOpen()) {
-            lastSeen = new Endpoints(event.local(), event.remote());
+            lastSeen = lastSeen.updatedBy(new Endpoints(event.local(), event.remote()));
         }
         return event;
     }
@@ -414,6 +417,11 @@ public final class Sock {
     /** A local and a remote endpoint, either possibly absent. */
     record Endpoints(Optional<Endpoint> local, Optional<Endpoint> remote) {
         static final Endpoints NONE = new Endpoints(Optional.empty(), Optional.empty());
+
+        /** These endpoints where {@code now} has none (a connection that ended keeps its last tuple). */
+        Endpoints updatedBy(Endpoints now) {
+            return new Endpoints(now.local().or(this::local), now.remote().or(this::remote));
+        }
     }
 
     /** shutdown(2)'s {@code how}. */
