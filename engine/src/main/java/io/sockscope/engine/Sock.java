@@ -165,18 +165,24 @@ public final class Sock {
             if (op == Op.CONNECT) {
                 return new Engine.Done(new CallResult.NoResult(), failure, Optional.empty(), Optional.of(seen));
             }
-            Optional<Integer> code = failure.isEmpty() ? Optional.of(0) : switch (failure.get()) {
-                case Failure.OsError os -> Optional.of(os.errno().number());
-                case Failure.TimedOut timedOut -> Optional.of(Linux.EAGAIN);
-                case Failure.Cancelled c -> Optional.empty();
-                case Failure.AddressError a -> Optional.empty();
-                case Failure.BadArgument b -> Optional.empty();
-                case Failure.NameInUse n -> Optional.empty();
-            };
+            Optional<Integer> code = failure.isEmpty() ? Optional.of(0) : connectExCode(failure.get());
             return code.isPresent()
                     ? new Engine.Done(new CallResult.ErrorCode(code.get()), Optional.empty(), Optional.empty(), Optional.of(seen))
                     : new Engine.Done(new CallResult.NoResult(), failure, Optional.empty(), Optional.of(seen));
         });
+    }
+
+    /**
+     * What connect_ex returns instead of raising: an errno, or EAGAIN for a timeout (CPython's
+     * SOCK_TIMEOUT_ERR). Empty for what it still raises (KeyboardInterrupt, gaierror...).
+     */
+    private static Optional<Integer> connectExCode(Failure failure) {
+        return switch (failure) {
+            case Failure.OsError os -> Optional.of(os.errno().number());
+            case Failure.TimedOut _ -> Optional.of(Linux.EAGAIN);
+            case Failure.Cancelled _, Failure.AddressError _, Failure.BadArgument _, Failure.NameInUse _ ->
+                    Optional.empty();
+        };
     }
 
     /** send(data): may send less than asked (see {@link NativeSocket#send}). */

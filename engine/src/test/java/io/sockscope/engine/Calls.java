@@ -2,8 +2,6 @@ package io.sockscope.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sockscope.engine.posix.Linux;
-
 /** Assertions on call events shared by the engine tests. */
 final class Calls {
     private Calls() {
@@ -48,6 +46,4 @@ final class Calls {
     static byte[] data(CallEvent event) {
         return ((CallResult.Received) ok(event).result()).data();
     }
-
-    static final int EAGAIN = Linux.EAGAIN;
 }

@@ -29,6 +29,7 @@ import java.lang.invoke.VarHandle;
  * are non-blocking, except {@link #poll}, which only the {@link Poller}'s platform thread calls,
  * and {@link #close} of a socket with a positive SO_LINGER, which the kernel may hold.
  */
+@SuppressWarnings("restricted")
 public final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();

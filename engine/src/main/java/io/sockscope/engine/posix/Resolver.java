@@ -25,6 +25,7 @@ import java.lang.foreign.MemorySegment;
  * <p>getaddrinfo may block on DNS for names that are not in /etc/hosts; that wait cannot be
  * cancelled.
  */
+@SuppressWarnings("restricted")
 public final class Resolver {
     private static final String[] EAI_NAMES = {
         "", "EAI_BADFLAGS", "EAI_NONAME", "EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_FAMILY",
