@@ -122,6 +122,16 @@ public final class CaptureInterfaces {
         };
     }
 
+    /** Whether {@code interfaceName} is a loopback interface ({@code any} is not). */
+    static boolean isLoopback(String interfaceName) {
+        try {
+            NetworkInterface nic = NetworkInterface.getByName(interfaceName);
+            return nic != null && isLoopback(nic);
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
     private static String loopback() {
         try {
             return NetworkInterface.networkInterfaces().filter(CaptureInterfaces::isLoopback)

@@ -10,6 +10,8 @@ import java.util.List;
  * <p>The defaults keep whole frames (snaplen 262144, what {@code -w} needs). The inspector itself
  * only reads headers: {@link #HEADERS_SNAPLEN} keeps Ethernet + IPv6 + TCP with all options, and
  * is what keeps a bulk transfer on loopback free of drops (docs/BENCHMARKS.md, "Live capture").
+ * In immediate mode libpcap's buffer is cut into slots sized for the largest frame (64 KiB on
+ * {@code lo}), so with whole frames on loopback give it 64 MiB or more.
  *
  * @param interfaces  interface names ({@code lo}, {@code eth0}, {@code any}); at least one, no repeats
  * @param filter      BPF expression; blank captures everything

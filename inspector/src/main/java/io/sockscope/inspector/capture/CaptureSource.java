@@ -26,7 +26,8 @@ public interface CaptureSource extends AutoCloseable {
      * each interface first; if any rejects it, nothing changes and the result is
      * {@link FilterCheck.Invalid}. When this returns {@link FilterCheck.Valid}, the kernel
      * applies the new filter to every frame that arrives from then on. Frames the old filter
-     * accepted and that were still queued are delivered.
+     * accepted and that were still queued are delivered. After {@link #stop()}, or when an
+     * interface's capture has ended, the result is {@link FilterCheck.Invalid} saying so.
      */
     FilterCheck replaceFilter(String expression);
 

@@ -2,6 +2,7 @@ package io.sockscope.inspector.capture;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
@@ -9,8 +10,6 @@ import io.sockscope.inspector.capture.CaptureAvailability.Unavailable;
 import io.sockscope.inspector.capture.FilterCompiler.Compiled;
 import io.sockscope.inspector.capture.FilterCompiler.Program;
 import io.sockscope.inspector.capture.FilterCompiler.Rejected;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +79,7 @@ final class LiveHandle {
         byte[] errbuf = new byte[Libpcap.ERRBUF_SIZE];
         Pointer pcap = Libpcap.pcap_create(interfaceName, errbuf);
         if (pcap == null) {
-            String message = com.sun.jna.Native.toString(errbuf);
+            String message = Native.toString(errbuf);
             return new Activation.Failed(Diagnosis.activationFailed(interfaceName, Libpcap.ERROR, message));
         }
         LiveHandle handle = new LiveHandle(interfaceName, pcap);
@@ -129,7 +128,7 @@ final class LiveHandle {
         int linkType = LinkType.fromDlt(Libpcap.pcap_datalink(pcap));
         boolean nanos = Libpcap.pcap_get_tstamp_precision(pcap) == Libpcap.TSTAMP_PRECISION_NANO;
         point = new CapturePoint(interfaceName, linkType, nanos, Libpcap.pcap_snapshot(pcap));
-        loopback = isLoopback(interfaceName);
+        loopback = CaptureInterfaces.isLoopback(interfaceName);
         directAttach = Platform.isLinux() && !LinkType.isCooked(linkType);
         return Optional.empty();
     }
@@ -270,7 +269,7 @@ final class LiveHandle {
         Memory fprog = new Memory(Libpcap.Socket.SOCK_FPROG_SIZE);
         fprog.clear();
         fprog.setShort(0, (short) count);
-        fprog.setPointer(com.sun.jna.Native.POINTER_SIZE, program.instructions());
+        fprog.setPointer(Native.POINTER_SIZE, program.instructions());
         try {
             Libpcap.Socket.setsockopt(Libpcap.pcap_fileno(pcap), Libpcap.Socket.SOL_SOCKET,
                     Libpcap.Socket.SO_ATTACH_FILTER, fprog, Libpcap.Socket.SOCK_FPROG_SIZE);
@@ -377,15 +376,6 @@ final class LiveHandle {
             return expression;
         }
         return expression.isBlank() ? "inbound" : "inbound and (" + expression + ")";
-    }
-
-    private static boolean isLoopback(String interfaceName) {
-        try {
-            NetworkInterface nic = NetworkInterface.getByName(interfaceName);
-            return nic != null && nic.isLoopback();
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     private record Stats(long received, long dropped, long interfaceDropped) {

@@ -73,6 +73,9 @@ public final class PcapLiveCapture implements CaptureSource {
     @Override
     public FilterCheck replaceFilter(String expression) {
         synchronized (filterLock) {
+            if (summary != null) {
+                return new FilterCheck.Invalid(expression, "the capture has stopped");
+            }
             Optional<FilterCheck.Invalid> rejected = applyEverywhere(handles, expression);
             if (rejected.isPresent()) {
                 return rejected.get();

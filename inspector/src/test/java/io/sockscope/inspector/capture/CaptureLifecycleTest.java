@@ -74,6 +74,7 @@ class CaptureLifecycleTest {
             assertThat(summary.total().dropped()).isZero();
             assertThat(capture.stats()).as("after stop: the final counters").isEqualTo(summary.interfaces());
             assertThat(capture.stop()).as("stop is idempotent").isSameAs(summary);
+            assertThat(capture.replaceFilter("udp")).isEqualTo(new FilterCheck.Invalid("udp", "the capture has stopped"));
         }
     }
 
