@@ -122,6 +122,29 @@ class PcapLiveCaptureTest {
         }
     }
 
+    /** Cooked capture cannot take a directly attached program: libpcap swaps it on the loop thread. */
+    @Test
+    void replacingTheFilterOnTheAnyDeviceGoesThroughTheLoopThread() throws Exception {
+        try (ServerSocket first = LoopbackTraffic.listen(); ServerSocket second = LoopbackTraffic.listen()) {
+            FrameCollector collector = new FrameCollector();
+            try (CaptureSource capture = open(CaptureOptions.on("any").withFilter("tcp port " + first.getLocalPort()), collector)) {
+                assertThat(capture.replaceFilter("tcp port " + second.getLocalPort()))
+                        .isEqualTo(new FilterCheck.Valid("tcp port " + second.getLocalPort()));
+                LoopbackTraffic.exchange(first, "old", "port");
+                LoopbackTraffic.exchange(second, "new", "port");
+                int cooked = 16;
+                collector.awaitUntil(frames -> frames.stream().filter(f -> f.bytes().length > cooked + 20).anyMatch(f ->
+                        (((f.bytes()[cooked + 20] & 0xff) << 8) | (f.bytes()[cooked + 21] & 0xff)) == second.getLocalPort()
+                        && (f.bytes()[cooked + 20 + 13] & TcpFrame.FIN) != 0), WAIT);
+                assertThat(collector.frames()).allSatisfy(f -> {
+                    int source = ((f.bytes()[cooked + 20] & 0xff) << 8) | (f.bytes()[cooked + 21] & 0xff);
+                    int destination = ((f.bytes()[cooked + 22] & 0xff) << 8) | (f.bytes()[cooked + 23] & 0xff);
+                    assertThat(source == second.getLocalPort() || destination == second.getLocalPort()).isTrue();
+                });
+            }
+        }
+    }
+
     @Test
     void twoCapturesOnLoopbackWithDifferentFiltersEachSeeTheirOwnPort() throws Exception {
         try (ServerSocket first = LoopbackTraffic.listen(); ServerSocket second = LoopbackTraffic.listen()) {
