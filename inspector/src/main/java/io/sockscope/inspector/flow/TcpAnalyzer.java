@@ -1,0 +1,480 @@
+package io.sockscope.inspector.flow;
+
+import io.sockscope.inspector.decode.FrameDecoder;
+import io.sockscope.inspector.decode.TcpFlags;
+import io.sockscope.inspector.decode.TcpOptionCursor;
+import io.sockscope.inspector.decode.TcpOptionKind;
+import io.sockscope.inspector.decode.TcpView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * tshark 4.0's TCP conversation tracking and sequence analysis, frame by frame, bit-exact
+ * (TCP-ANALYSIS.md is the specification: §3 pipeline, §5 flags, §8 two passes).
+ *
+ * <p>Two ways to drive it:
+ * <ul>
+ *   <li><b>One pass</b> ({@link #onePass()}): frames arrive one at a time (live capture, or the
+ *       first pass over a file). Relative numbers and scaled windows use what is known so far,
+ *       as tshark without {@code -2} shows them.</li>
+ *   <li><b>Two passes</b> over a file, as {@code tshark -2}: run a one-pass analyser over every
+ *       frame, take its {@link #facts()}, then run {@link #secondPass(StreamFacts)} over the same
+ *       frames in the same order. The flags come out the same (the analysis is deterministic);
+ *       the displayed fields use each direction's final window scale and the final bases, with
+ *       SYN+ACK re-basing re-applied as tshark's second pass does.</li>
+ * </ul>
+ *
+ * <p>Per frame, {@link #analyze} updates the state and keeps the frame's results in this
+ * analyser without allocating; {@link #segment()} copies them into an immutable {@link Segment}
+ * when a caller wants one. Memory is per connection (tshark's bounded unacked list included);
+ * {@link #forgetEnded} lets a long-running live analyser drop connections that ended long ago.
+ * Not thread-safe.
+ */
+public final class TcpAnalyzer {
+
+    private static final long MASK = FlowState.SEQ_MASK;
+    private static final long DUP_SENTINEL = 0xFFFFFFFFL;
+    private static final long FAST_RETRANSMISSION_WINDOW_NANOS = 20_000_000L;
+    private static final long DEFAULT_OUT_OF_ORDER_NANOS = 3_000_000L;
+    private static final int MAX_WINDOW_SHIFT = 14;
+    private static final int SYN_FIN_RST = TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST;
+
+    private static final int RETRANSMISSION = AnalysisFlag.RETRANSMISSION.bit();
+    private static final int FAST = AnalysisFlag.FAST_RETRANSMISSION.bit();
+    private static final int SPURIOUS = AnalysisFlag.SPURIOUS_RETRANSMISSION.bit();
+    private static final int OUT_OF_ORDER = AnalysisFlag.OUT_OF_ORDER.bit();
+    private static final int LOST = AnalysisFlag.LOST_SEGMENT.bit();
+    private static final int ACK_LOST = AnalysisFlag.ACK_LOST_SEGMENT.bit();
+    private static final int DUP_ACK = AnalysisFlag.DUPLICATE_ACK.bit();
+    private static final int ZERO_WINDOW = AnalysisFlag.ZERO_WINDOW.bit();
+    private static final int PROBE = AnalysisFlag.ZERO_WINDOW_PROBE.bit();
+    private static final int PROBE_ACK = AnalysisFlag.ZERO_WINDOW_PROBE_ACK.bit();
+    private static final int WINDOW_FULL = AnalysisFlag.WINDOW_FULL.bit();
+    private static final int WINDOW_UPDATE = AnalysisFlag.WINDOW_UPDATE.bit();
+    private static final int KEEP_ALIVE = AnalysisFlag.KEEP_ALIVE.bit();
+    private static final int KEEP_ALIVE_ACK = AnalysisFlag.KEEP_ALIVE_ACK.bit();
+    private static final int REUSED = AnalysisFlag.REUSED_PORTS.bit();
+
+    private final StreamFacts facts;
+    private final Map<ConversationKey, Conversation> conversations = new HashMap<>();
+    private final List<Conversation> byStream = new ArrayList<>();
+    private final ConversationKey probe = new ConversationKey();
+    private Conversation cached;
+
+    private final Result last = new Result();
+
+    private TcpAnalyzer(StreamFacts facts) {
+        this.facts = facts;
+    }
+
+    /** An analyser that shows what is known so far: live capture, or pass 1 over a file. */
+    public static TcpAnalyzer onePass() {
+        return new TcpAnalyzer(null);
+    }
+
+    /** The second pass over a file, printing with the first pass's final facts. */
+    public static TcpAnalyzer secondPass(StreamFacts firstPassFacts) {
+        return new TcpAnalyzer(java.util.Objects.requireNonNull(firstPassFacts));
+    }
+
+    /** The per-frame results of the last {@link #analyze}; overwritten by the next. */
+    private static final class Result {
+        long frame;
+        long atNanos;
+        Conversation conversation;
+        FlowState fwd;
+        FlowState rev;
+        int flags;
+        long rawSeq;
+        long rawAck;
+        long seq;
+        long ack;
+        long nextSeq;
+        int length;
+        int window;
+        int urgentPointer;
+        long calculatedWindow;
+        int scaleFactor;
+        int analysis;
+        long dupAckNumber;
+        long dupAckFrame;
+        long sackBase;
+        java.nio.ByteBuffer optionsBuffer;
+        int optionsOffset;
+        int optionsLength;
+    }
+
+    /**
+     * Analyses one decoded frame. Returns false, changing nothing, when the decoder did not reach
+     * a complete TCP header (not TCP, truncated, malformed, an IP fragment). Frames must be fed
+     * in capture order; {@code frame} is the 1-based frame number, {@code atNanos} its time.
+     */
+    public boolean analyze(FrameDecoder decoder, long frame, long atNanos) {
+        if (!decoder.isTcp()) {
+            return false;
+        }
+        TcpView tcp = decoder.tcp();
+        long seq = tcp.sequence();
+        long ack = tcp.acknowledgment();
+        int flags = tcp.flags();
+        int window = tcp.window();
+        int len = tcp.payloadLength();
+        boolean syn = (flags & TcpFlags.SYN) != 0;
+        boolean hasAck = (flags & TcpFlags.ACK) != 0;
+        boolean pureSyn = syn && !hasAck;
+
+        probe.fill(decoder);
+        Conversation conv = cached != null && cached.key.equals(probe) ? cached
+                : conversations.get(probe);
+        if (conv == null) {
+            conv = create(decoder, false);
+        }
+        FlowState fwd = probe.senderIsA(conv.aIsFirst) ? conv.a : conv.b;
+        boolean reused = false;
+        if (pureSyn && fwd.baseSet) {
+            if (seq != fwd.base) {
+                conv = create(decoder, true);
+                fwd = conv.a;
+                reused = true;
+            } else {
+                fwd.nextSeq = fwd.maxSeqToBeAcked;
+            }
+        }
+        cached = conv;
+        FlowState rev = fwd == conv.a ? conv.b : conv.a;
+        if (syn && hasAck && fwd.baseSet && seq != fwd.base) {
+            fwd.base = seq;
+            reused = true;
+        }
+        if (!fwd.baseSet) {
+            fwd.base = syn ? seq : (seq - 1) & MASK;
+            fwd.baseSet = true;
+        }
+        if (!rev.baseSet && hasAck) {
+            rev.base = (ack - 1) & MASK;
+            rev.baseSet = true;
+        }
+        if (facts == null) {
+            fwd.displayBase = fwd.base;
+            fwd.displayBaseSet = fwd.baseSet;
+            rev.displayBase = rev.base;
+            rev.displayBaseSet = rev.baseSet;
+        } else if (syn && hasAck && fwd.displayBaseSet && seq != fwd.displayBase) {
+            fwd.displayBase = seq;
+            reused = true;
+        }
+
+        Result r = last;
+        r.dupAckNumber = 0;
+        r.dupAckFrame = 0;
+        int analysis = sequenceAnalysis(conv, fwd, rev, frame, atNanos, seq, ack, flags, window,
+                len, reused ? REUSED : 0);
+
+        if (syn) {
+            fwd.isFirstAck = true;
+        }
+        if (pureSyn) {
+            conv.tsMruSyn = atNanos;
+        }
+        if (hasAck && !syn) {
+            if (conv.tsMruSyn != 0 && conv.tsFirstRtt == 0) {
+                conv.tsFirstRtt = atNanos - conv.tsMruSyn;
+            }
+            fwd.isFirstAck = false;
+        }
+        scanOptions(tcp, fwd, syn, frame, window);
+        if (syn) {
+            if (fwd.winScale == -1) {
+                fwd.winScale = -2;
+                rev.winScale = -2;
+            } else if (hasAck && rev.winScale == -2) {
+                fwd.winScale = -2;
+            }
+        }
+
+        conv.record(fwd, rev, frame, atNanos, flags, seq, ack, len, window, analysis);
+
+        r.frame = frame;
+        r.atNanos = atNanos;
+        r.conversation = conv;
+        r.fwd = fwd;
+        r.rev = rev;
+        r.flags = flags;
+        r.rawSeq = seq;
+        r.rawAck = ack;
+        r.length = len;
+        r.window = window;
+        r.urgentPointer = tcp.urgentPointer();
+        r.analysis = analysis;
+        r.seq = (seq - fwd.displayBase) & MASK;
+        r.ack = hasAck ? (ack - rev.displayBase) & MASK : ack;
+        r.nextSeq = (r.seq + len + ((flags & (TcpFlags.SYN | TcpFlags.FIN)) != 0 ? 1 : 0)) & MASK;
+        r.sackBase = rev.displayBaseSet ? rev.displayBase : 0;
+        if (syn) {
+            r.scaleFactor = Segment.NO_SCALE_FACTOR;
+            r.calculatedWindow = window;
+        } else {
+            int shift = facts == null ? fwd.winScale
+                    : facts.windowScale(conv.stream, fwd == conv.a ? 0 : 1);
+            r.scaleFactor = shift >= 0 ? 1 << shift : shift;
+            r.calculatedWindow = shift >= 0 ? (long) window << shift : window;
+        }
+        r.optionsBuffer = tcp.buffer();
+        r.optionsOffset = tcp.optionsOffset();
+        r.optionsLength = tcp.optionsLength();
+        return true;
+    }
+
+    private Conversation create(FrameDecoder decoder, boolean reusedPorts) {
+        ConversationKey key = probe.copy();
+        Endpoint sender;
+        Endpoint receiver;
+        TcpView tcp = decoder.tcp();
+        if (decoder.ipVersion() == 4) {
+            sender = new Endpoint(IpAddressText.ipv4(decoder.ipv4().source()), tcp.sourcePort(), 4);
+            receiver = new Endpoint(IpAddressText.ipv4(decoder.ipv4().destination()),
+                    tcp.destinationPort(), 4);
+        } else {
+            sender = new Endpoint(IpAddressText.ipv6(decoder.ipv6().sourceHigh(),
+                    decoder.ipv6().sourceLow()), tcp.sourcePort(), 6);
+            receiver = new Endpoint(IpAddressText.ipv6(decoder.ipv6().destinationHigh(),
+                    decoder.ipv6().destinationLow()), tcp.destinationPort(), 6);
+        }
+        Conversation conv = new Conversation(byStream.size(), key, probe.senderFirst(), sender,
+                receiver, reusedPorts);
+        if (facts != null) {
+            conv.a.displayBase = facts.base(conv.stream, 0);
+            conv.a.displayBaseSet = facts.baseSet(conv.stream, 0);
+            conv.b.displayBase = facts.base(conv.stream, 1);
+            conv.b.displayBaseSet = facts.baseSet(conv.stream, 1);
+        }
+        byStream.add(conv);
+        conversations.put(key, conv);
+        return conv;
+    }
+
+    /** TCP-ANALYSIS §5 steps A–G; returns the frame's flags as tshark prints them (§6). */
+    private int sequenceAnalysis(Conversation conv, FlowState fwd, FlowState rev, long frame,
+            long now, long seq, long ack, int flags, int window, int len, int initialBits) {
+        int bits = initialBits;
+        boolean noSfr = (flags & SYN_FIN_RST) == 0;
+        boolean synOrFin = (flags & (TcpFlags.SYN | TcpFlags.FIN)) != 0;
+        boolean hasAck = (flags & TcpFlags.ACK) != 0;
+
+        if (len == 1 && seq == fwd.nextSeq && rev.window == 0) {
+            bits |= PROBE;
+        } else {
+            if (window == 0 && noSfr) {
+                bits |= ZERO_WINDOW;
+            }
+            if (fwd.nextSeq != 0 && Seq.gt(seq, fwd.nextSeq) && (flags & TcpFlags.RST) == 0) {
+                bits |= LOST;
+            }
+            if (len <= 1 && seq == ((fwd.nextSeq - 1) & MASK) && noSfr) {
+                bits |= KEEP_ALIVE;
+            }
+            if (len == 0 && window != 0 && window != fwd.window && seq == fwd.nextSeq
+                    && ack == fwd.lastAck && noSfr) {
+                bits |= WINDOW_UPDATE;
+            }
+            if (len > 0 && rev.winScale != -1 && noSfr) {
+                int shift = rev.isFirstAck || rev.winScale == -2 ? 0 : rev.winScale;
+                long edge = (rev.lastAck + ((rev.window << shift) & MASK)) & MASK;
+                if (((seq + len) & MASK) == edge) {
+                    bits |= WINDOW_FULL;
+                }
+            }
+            boolean same = len == 0 && window == fwd.window && seq == fwd.nextSeq
+                    && ack == fwd.lastAck && noSfr;
+            if (same && window != 0 && (rev.lastSegFlags & KEEP_ALIVE) != 0) {
+                bits |= KEEP_ALIVE_ACK;
+            } else if (same && window == 0 && (rev.lastSegFlags & PROBE) != 0) {
+                bits |= PROBE_ACK;
+            } else if (same && window != 0) {
+                fwd.dupAckNum = fwd.dupAckNum == DUP_SENTINEL ? 1 : (fwd.dupAckNum + 1) & MASK;
+                bits |= DUP_ACK;
+                last.dupAckNumber = fwd.dupAckNum;
+                last.dupAckFrame = fwd.lastNonDupAck;
+            }
+        }
+
+        if (ack != fwd.lastAck) {
+            fwd.lastNonDupAck = frame;
+            fwd.dupAckNum = 0;
+        }
+
+        if (hasAck && rev.maxSeqToBeAcked != 0 && Seq.gt(ack, rev.maxSeqToBeAcked)) {
+            if (Seq.lt(rev.maxSeqToBeAcked, rev.nextSeq)) {
+                rev.maxSeqToBeAcked = rev.nextSeq;
+                bits |= ACK_LOST;
+            } else {
+                if (rev.dupAckNum == 0) {
+                    bits |= ACK_LOST;
+                }
+                rev.dupAckNum = DUP_SENTINEL;
+            }
+        }
+
+        if ((len > 0 || synOrFin) && (bits & KEEP_ALIVE) == 0) {
+            boolean notAdvanced = fwd.nextSeq != 0 && Seq.lt(seq, fwd.nextSeq);
+            if (len > 1 && seq == ((fwd.nextSeq - 1) & MASK)) {
+                notAdvanced = false;
+            }
+            long end = (seq + len) & MASK;
+            if (len > 0 && rev.lastAck != 0 && Seq.le(end, rev.lastAck)) {
+                bits |= SPURIOUS | RETRANSMISSION;
+            } else if (notAdvanced && Long.compareUnsigned(rev.dupAckNum, 2) >= 0
+                    && rev.lastAck == seq
+                    && Seq.within(now, rev.lastAckTime, FAST_RETRANSMISSION_WINDOW_NANOS)) {
+                bits |= FAST | RETRANSMISSION;
+            } else if (notAdvanced
+                    && Seq.within(now, fwd.nextSeqTime,
+                            conv.tsFirstRtt != 0 ? conv.tsFirstRtt : DEFAULT_OUT_OF_ORDER_NANOS)
+                    && fwd.nextSeq != ((end + (synOrFin ? 1 : 0)) & MASK)) {
+                bits |= OUT_OF_ORDER;
+            } else if (notAdvanced) {
+                bits |= RETRANSMISSION;
+            }
+        }
+
+        boolean probe = (bits & PROBE) != 0;
+        long end = (seq + len) & MASK;
+        if ((len > 0 || synOrFin) && !fwd.unackedFull()) {
+            if (synOrFin) {
+                end = (end + 1) & MASK;
+            }
+            fwd.addUnacked(end);
+        }
+        if ((Seq.gt(end, fwd.nextSeq) || fwd.nextSeq == 0) && !probe) {
+            fwd.nextSeq = end;
+            fwd.nextSeqTime = now;
+        }
+        if ((seq == fwd.maxSeqToBeAcked || fwd.maxSeqToBeAcked == 0) && !probe) {
+            fwd.maxSeqToBeAcked = fwd.nextSeq;
+        }
+        fwd.window = window;
+        fwd.lastAck = ack;
+        fwd.lastAckTime = now;
+        fwd.lastSegFlags = bits;
+        rev.dropAcked(ack);
+        return bits;
+    }
+
+    /** §3 step 7 (window scale option on any frame) and the handshake summary of a SYN. */
+    private static void scanOptions(TcpView tcp, FlowState fwd, boolean syn, long frame,
+            int window) {
+        if (tcp.optionsLength() == 0) {
+            if (syn) {
+                fwd.handshake = new HandshakeOptions(-1, -1, false, false, false, window);
+            }
+            return;
+        }
+        TcpOptionCursor cursor = tcp.options();
+        int mss = -1;
+        int shift = -1;
+        boolean sackOk = false;
+        boolean timestamps = false;
+        boolean fastOpen = false;
+        while (cursor.next()) {
+            switch (cursor.kind()) {
+                case TcpOptionKind.WINDOW_SCALE -> {
+                    int sent = cursor.windowScaleShift();
+                    if (sent >= 0) {
+                        shift = sent;
+                        fwd.winScale = Math.min(sent, MAX_WINDOW_SHIFT);
+                    }
+                }
+                case TcpOptionKind.MSS -> mss = cursor.mss();
+                case TcpOptionKind.SACK_PERMITTED -> sackOk = true;
+                case TcpOptionKind.TIMESTAMPS -> timestamps = cursor.isTimestamps();
+                case TcpOptionKind.FAST_OPEN -> fastOpen = true;
+                default -> {
+                }
+            }
+        }
+        if (syn) {
+            fwd.handshake = new HandshakeOptions(mss, shift, sackOk, timestamps, fastOpen, window);
+        }
+    }
+
+    /** The last analysed frame as an immutable segment (allocates; call only when needed). */
+    public Segment segment() {
+        Result r = last;
+        if (r.conversation == null) {
+            throw new IllegalStateException("no frame analysed yet");
+        }
+        TcpOptions options = TcpOptions.copyOf(r.optionsBuffer, r.optionsOffset, r.optionsLength,
+                r.sackBase);
+        return new Segment(r.frame, r.atNanos, r.fwd.endpoint, r.rev.endpoint,
+                r.conversation.stream, r.flags, r.seq, r.ack, r.nextSeq, r.length, r.window,
+                r.urgentPointer, r.calculatedWindow, r.scaleFactor, options, r.analysis, r.dupAckNumber,
+                r.dupAckFrame, r.rawSeq, r.rawAck);
+    }
+
+    /** {@code tcp.stream} of the last analysed frame. */
+    public int lastStream() {
+        return last.conversation.stream;
+    }
+
+    /** Analysis flag bits of the last analysed frame. */
+    public int lastAnalysis() {
+        return last.analysis;
+    }
+
+    /** Number of streams numbered so far (the next stream index). */
+    public int streamCount() {
+        return byStream.size();
+    }
+
+    /** Snapshots of every connection still remembered, in stream order. */
+    public List<Flow> flows() {
+        List<Flow> flows = new ArrayList<>();
+        for (Conversation c : byStream) {
+            if (c != null) {
+                flows.add(c.snapshot());
+            }
+        }
+        return flows;
+    }
+
+    /** A snapshot of one stream, if it exists and was not forgotten. */
+    public Optional<Flow> flow(int stream) {
+        if (stream < 0 || stream >= byStream.size() || byStream.get(stream) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(byStream.get(stream).snapshot());
+    }
+
+    /** The facts a second pass needs; call after the last frame of the first pass. */
+    public StreamFacts facts() {
+        return StreamFacts.of(byStream);
+    }
+
+    /**
+     * Forgets connections whose last frame came before {@code lastFrameBeforeNanos} and that
+     * ended (both sides closed, reset or in TIME_WAIT), keeping a live analyser's memory bounded.
+     * A forgotten 4-tuple seen again starts a new stream, where tshark would remember it.
+     * Returns how many were forgotten.
+     */
+    public int forgetEnded(long lastFrameBeforeNanos) {
+        int forgotten = 0;
+        Iterator<Map.Entry<ConversationKey, Conversation>> it =
+                conversations.entrySet().iterator();
+        while (it.hasNext()) {
+            Conversation c = it.next().getValue();
+            if (c.ended() && c.lastNanos < lastFrameBeforeNanos) {
+                it.remove();
+                byStream.set(c.stream, null);
+                if (cached == c) {
+                    cached = null;
+                }
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+}
