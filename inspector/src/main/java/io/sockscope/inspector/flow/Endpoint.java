@@ -7,7 +7,14 @@ package io.sockscope.inspector.flow;
  * @param port      the TCP port
  * @param ipVersion 4 or 6
  */
-public record Endpoint(String host, int port, int ipVersion) {
+public record Endpoint(String host, int port, int ipVersion) implements Comparable<Endpoint> {
+
+    /** Orders by text of the host, then port: a stable order for keys and listings. */
+    @Override
+    public int compareTo(Endpoint other) {
+        int byHost = host.compareTo(other.host);
+        return byHost != 0 ? byHost : Integer.compare(port, other.port);
+    }
 
     /** {@code 127.0.0.1:9000} or {@code [::1]:9000}, the SPEC §5 JSON form. */
     @Override

@@ -14,7 +14,8 @@ import io.sockscope.inspector.decode.TcpFlags;
  * shows the same numbers as tshark and SPEC §4:
  * <ul>
  *   <li>sequence and acknowledgment numbers are always tshark's relative ones; tcpdump prints
- *       the absolute numbers on a SYN and a SYN+ACK and counts from its own first-seen base;</li>
+ *       absolute numbers on a SYN and on the first segment with ACK it sees of a connection
+ *       (the SYN+ACK, or a RST answering a SYN), relative ones after that;</li>
  *   <li>no timestamp and no {@code IP}/{@code IP6} prefix;</li>
  *   <li>nothing after {@code length N}: tcpdump goes on to decode payloads of well-known ports;</li>
  *   <li>the rare options tcpdump decodes with dedicated printers (MPTCP 30, SCPS 20, TCP-AO 29,
