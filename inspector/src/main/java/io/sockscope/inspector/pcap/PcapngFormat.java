@@ -122,7 +122,7 @@ final class PcapngFormat extends RecordFormat {
         } else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC) {
             swapped = true;
         } else {
-            return fail("section header byte-order magic is 0x" + Integer.toHexString(magic)
+            return fail("section header byte-order magic reads 0x" + String.format("%08x", magic)
                     + ", expected 0x1a2b3c4d in either byte order", blockOffset);
         }
         long length = swap(b.getInt(p + 4)) & 0xFFFFFFFFL;
