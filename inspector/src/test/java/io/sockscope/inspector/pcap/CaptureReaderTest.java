@@ -204,7 +204,7 @@ class CaptureReaderTest {
         byte[] trailer = CaptureFileBuilder.pcapng().section(ByteOrder.LITTLE_ENDIAN)
                 .interfaceDescription(1, -1, 0).bytes();
         trailer[trailer.length - 4] = 99;
-        assertProblem(trailer, "block's trailing length differs from its leading length 20");
+        assertProblem(trailer, "block's trailing length differs from its leading length 24");
     }
 
     @Test
