@@ -17,9 +17,11 @@ import io.sockscope.inspector.decode.TcpFlags;
  *       absolute numbers on a SYN and on the first segment with ACK it sees of a connection
  *       (the SYN+ACK, or a RST answering a SYN), relative ones after that;</li>
  *   <li>no timestamp and no {@code IP}/{@code IP6} prefix;</li>
- *   <li>nothing after {@code length N}: tcpdump goes on to decode payloads of well-known ports;</li>
- *   <li>the rare options tcpdump decodes with dedicated printers (MPTCP 30, SCPS 20, TCP-AO 29,
- *       experimental 253/254) print as {@code unknown-N} with their data in hex.</li>
+ *   <li>nothing after {@code length N}: tcpdump goes on to decode payloads of well-known ports
+ *       ({@code : HTTP} and more);</li>
+ *   <li>the rare options tcpdump decodes with dedicated printers (MPTCP 30, SCPS 20, TCP-AO 29)
+ *       print as {@code unknown-N} with their data in hex; an MD5 signature (19) is printed as
+ *       tcpdump prints it without {@code -M}.</li>
  * </ul>
  */
 public final class TcpdumpLine {
@@ -152,7 +154,7 @@ public final class TcpdumpLine {
                     if (dataLength > remaining) {
                         return bad(out, first);
                     }
-                    out.append(" can't check - ");
+                    out.append(" shared secret not supplied with -M, can't check - ");
                     hex(out, b, at, dataLength);
                 }
                 case 0, 1, 4 -> {
@@ -172,13 +174,20 @@ public final class TcpdumpLine {
                         return bad(out, first);
                     }
                     out.append(' ');
-                    if (dataLength == 0) {
-                        out.append(" cookiereq");
-                    } else if (dataLength % 2 != 0 || dataLength < 4 || dataLength > 16) {
-                        out.append(" invalid");
+                    fastOpen(out, b, at, dataLength);
+                }
+                case 254 -> {
+                    dataLength = length - 2;
+                    if (dataLength > remaining || dataLength < 2) {
+                        return bad(out, first);
+                    }
+                    int magic = u16(b, at);
+                    out.append('-');
+                    if (magic == 0xF989) {
+                        out.append("tfo");
+                        fastOpen(out, b, at + 2, dataLength - 2);
                     } else {
-                        out.append(" cookie ");
-                        hex(out, b, at, dataLength);
+                        out.append(String.format("%04x", magic));
                     }
                 }
                 default -> {
@@ -206,6 +215,18 @@ public final class TcpdumpLine {
         return true;
     }
 
+    /** tcpdump's Fast Open cookie text (RFC 7413 §4.1.1; also inside experimental option 254). */
+    private static void fastOpen(StringBuilder out, byte[] b, int at, int dataLength) {
+        if (dataLength == 0) {
+            out.append(" cookiereq");
+        } else if (dataLength % 2 != 0 || dataLength < 4 || dataLength > 16) {
+            out.append(" (invalid)");
+        } else {
+            out.append(" cookie ");
+            hex(out, b, at, dataLength);
+        }
+    }
+
     private static boolean bad(StringBuilder out, boolean first) {
         out.append("[bad opt]");
         if (!first) {
@@ -231,6 +252,7 @@ public final class TcpdumpLine {
             case 19 -> "md5";
             case 28 -> "uto";
             case 34 -> "tfo";
+            case 254 -> "exp";
             default -> "unknown-" + kind;
         };
     }

@@ -44,6 +44,7 @@ final class SyntheticCaptures {
         Path dir = Path.of(args.length > 0 ? args[0] : "inspector/src/test/resources/synthetic");
         all().forEach((name, bytes) -> writeRaw(dir.resolve(name), bytes));
         LinkCaptures.all().forEach((name, bytes) -> writeRaw(dir.resolve(name), bytes));
+        writeRaw(dir.resolve("options.pcap"), OptionCaptures.options());
     }
 
     private static void writeRaw(Path file, byte[] bytes) {
