@@ -53,7 +53,8 @@ public final class CaptureReader implements AutoCloseable {
             return new CaptureOpen.Unreadable(path + ": cannot open: " + e.getMessage());
         }
         try {
-            ByteWindow window = new ByteWindow(channel, bufferCapacity);
+            int capacity = (int) Math.max(64, Math.min(bufferCapacity, channel.size()));
+            ByteWindow window = new ByteWindow(channel, capacity);
             int got = window.require(ClassicPcapFormat.FILE_HEADER_LENGTH);
             ByteBuffer b = window.buffer();
             int p = window.position();
