@@ -1,5 +1,6 @@
 package io.sockscope.inspector.decode;
 
+import io.sockscope.inspector.pcap.CaptureInfo;
 import io.sockscope.inspector.pcap.LinkType;
 import io.sockscope.inspector.pcap.RawFrame;
 import java.nio.ByteBuffer;
@@ -30,6 +31,15 @@ public final class FrameDecoder {
 
     /** The link layers this decoder knows. */
     public enum LinkLayer { ETHERNET, LINUX_COOKED, LOOPBACK, RAW_IP, UNKNOWN }
+
+    /**
+     * Decodes a frame held in an array, as live capture delivers it with its metadata. The views
+     * then read {@code frame}, which must not change until the next decode.
+     */
+    public DecodeStatus decode(byte[] frame, CaptureInfo info) {
+        return decode(ByteBuffer.wrap(frame), 0, Math.min(frame.length, info.capturedLength()),
+                info.wireLength(), info.linkType());
+    }
 
     /** Decodes a frame delivered by the file reader. */
     public DecodeStatus decode(RawFrame frame) {

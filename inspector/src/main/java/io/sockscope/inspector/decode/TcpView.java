@@ -123,6 +123,13 @@ public final class TcpView {
         return base + headerLength;
     }
 
+    /** The captured payload bytes copied into a new array (allocates; for renderers that show data). */
+    public byte[] copyPayload() {
+        byte[] copy = new byte[capturedPayload];
+        buffer.get(base + headerLength, copy);
+        return copy;
+    }
+
     public ByteBuffer buffer() {
         return buffer;
     }

@@ -63,6 +63,9 @@ final class FlowState {
 
     /** Drops the segments {@code ack} covers: those whose end is not after it. */
     void dropAcked(long ack) {
+        if (unackedCount == 0) {
+            return;
+        }
         int kept = 0;
         for (int i = 0; i < unackedCount; i++) {
             int end = unackedEnds[i];

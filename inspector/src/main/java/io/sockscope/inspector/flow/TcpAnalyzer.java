@@ -186,7 +186,7 @@ public final class TcpAnalyzer {
             }
             fwd.isFirstAck = false;
         }
-        scanOptions(tcp, fwd, syn, frame, window);
+        scanOptions(tcp, fwd, syn, window);
         if (syn) {
             if (fwd.winScale == -1) {
                 fwd.winScale = -2;
@@ -364,13 +364,22 @@ public final class TcpAnalyzer {
         return bits;
     }
 
+    /** Linux's options on every non-SYN segment: NOP, NOP, Timestamps (kind 8, length 10). */
+    private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
+
     /** §3 step 7 (window scale option on any frame) and the handshake summary of a SYN. */
-    private static void scanOptions(TcpView tcp, FlowState fwd, boolean syn, long frame,
-            int window) {
-        if (tcp.optionsLength() == 0) {
-            if (syn) {
-                fwd.handshake = new HandshakeOptions(-1, -1, false, false, false, window);
+    private static void scanOptions(TcpView tcp, FlowState fwd, boolean syn, int window) {
+        int length = tcp.optionsLength();
+        if (!syn) {
+            if (length == 0 || length == 12
+                    && tcp.buffer().getInt(tcp.optionsOffset()) == NOP_NOP_TIMESTAMPS) {
+                return;
             }
+            findWindowScale(tcp.buffer(), tcp.optionsOffset(), tcp.optionsOffset() + length, fwd);
+            return;
+        }
+        if (length == 0) {
+            fwd.handshake = new HandshakeOptions(-1, -1, false, false, false, window);
             return;
         }
         TcpOptionCursor cursor = tcp.options();
@@ -396,8 +405,31 @@ public final class TcpAnalyzer {
                 }
             }
         }
-        if (syn) {
-            fwd.handshake = new HandshakeOptions(mss, shift, sackOk, timestamps, fastOpen, window);
+        fwd.handshake = new HandshakeOptions(mss, shift, sackOk, timestamps, fastOpen, window);
+    }
+
+    /** The option walk of {@link TcpOptionCursor}, inlined for non-SYN frames: only WS matters. */
+    private static void findWindowScale(java.nio.ByteBuffer b, int at, int end, FlowState fwd) {
+        while (at < end) {
+            int kind = b.get(at) & 0xFF;
+            if (kind == TcpOptionKind.EOL) {
+                return;
+            }
+            if (kind == TcpOptionKind.NOP) {
+                at++;
+                continue;
+            }
+            if (at + 1 >= end) {
+                return;
+            }
+            int length = b.get(at + 1) & 0xFF;
+            if (length < 2 || at + length > end) {
+                return;
+            }
+            if (kind == TcpOptionKind.WINDOW_SCALE && length == 3) {
+                fwd.winScale = Math.min(b.get(at + 2) & 0xFF, MAX_WINDOW_SHIFT);
+            }
+            at += length;
         }
     }
 

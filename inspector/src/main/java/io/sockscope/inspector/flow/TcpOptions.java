@@ -57,7 +57,12 @@ public final class TcpOptions {
         return sackBase;
     }
 
-    /** The options in wire order; a {@link TcpOption.Malformed} ends a list whose walk failed. */
+    /**
+     * The options in wire order, ending at the first EOL as tcpdump does (tshark lists each
+     * padding byte after it as another EOL); a {@link TcpOption.Malformed} ends a list whose walk
+     * failed. A known kind with an impossible length (a SACK of 5 bytes) is a
+     * {@link TcpOption.Other} and the walk goes on, as in tcpdump (tshark stops listing there).
+     */
     public List<TcpOption> list() {
         List<TcpOption> options = new ArrayList<>();
         int at = 0;

@@ -9,7 +9,8 @@ package io.sockscope.inspector.pcap;
  *
  * @param atNanos        capture time in nanoseconds since the Unix epoch
  * @param capturedLength bytes present in the capture (at most the snapshot length)
- * @param wireLength     bytes the frame had on the wire (never less than {@code capturedLength})
+ * @param wireLength     bytes the frame had on the wire; a value below {@code capturedLength} (a
+ *                       damaged header) is raised to it
  * @param linkType       the LINKTYPE_ value of the frame's interface, see {@link LinkType}
  */
 public record CaptureInfo(long atNanos, int capturedLength, int wireLength, int linkType) {
@@ -18,10 +19,7 @@ public record CaptureInfo(long atNanos, int capturedLength, int wireLength, int 
         if (capturedLength < 0) {
             throw new IllegalArgumentException("capturedLength < 0: " + capturedLength);
         }
-        if (wireLength < capturedLength) {
-            throw new IllegalArgumentException(
-                    "wireLength " + wireLength + " < capturedLength " + capturedLength);
-        }
+        wireLength = Math.max(wireLength, capturedLength);
     }
 
     /** The capture time in microseconds since the epoch, the unit of SPEC §5 JSON. */

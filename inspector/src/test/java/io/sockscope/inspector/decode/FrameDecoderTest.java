@@ -65,6 +65,17 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aLiveFrameDecodesFromItsArrayAndCaptureInfo() {
+        byte[] frame = Frames.ethernet(0x0800, Frames.ipv4(1, 2, 6, Frames.tcp(1, 2, 3, 4,
+                PSH | ACK, 5, new byte[0], "hi\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertThat(decoder.decode(frame, new io.sockscope.inspector.pcap.CaptureInfo(7L,
+                frame.length, frame.length, LinkType.ETHERNET))).isEqualTo(DecodeStatus.OK);
+        assertThat(decoder.tcp().copyPayload()).containsExactly('h', 'i', '\n');
+        assertThat(new io.sockscope.inspector.pcap.CaptureInfo(7_999L, 60, 10, 1).wireLength())
+                .as("a wire length below the captured length is raised to it").isEqualTo(60);
+    }
+
+    @Test
     void truncationAtEveryHeaderBoundaryIsReported() {
         byte[] tcp = Frames.tcp(1, 2, 3, 4, PSH | ACK, 5, Frames.options(1, 1, 8, 10, 0, 0, 0, 1,
                 0, 0, 0, 2), new byte[10]);

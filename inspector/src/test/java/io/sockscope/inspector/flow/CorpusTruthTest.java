@@ -25,6 +25,7 @@ class CorpusTruthTest {
 
         TruthTable truth = TruthTable.read(Corpus.truth(name));
         assertThat(comparison.mismatches()).as(name).isEmpty();
+        assertThat(comparison.documentedDifferences()).as(name).isEmpty();
         assertThat(comparison.comparedValues()).as("values compared, at least 35 per frame")
                 .isGreaterThanOrEqualTo(35 * truth.rows().size());
     }

@@ -14,7 +14,21 @@ import java.util.Objects;
  */
 final class TruthComparison {
 
+    /**
+     * The only places where sockscope deliberately differs from tshark, with the reason. Both
+     * concern how a damaged or padded option list is listed, never the analysis.
+     */
+    static final Map<String, String> DOCUMENTED_DIFFERENCES = Map.of(
+            "options.pcap frame 4 tcp.option_kind",
+            "options after EOL: tshark lists each padding byte after an EOL as another EOL; "
+                    + "sockscope ends the list at the first EOL (RFC 9293 §3.2), as tcpdump does",
+            "options.pcap frame 11 tcp.option_kind",
+            "a SACK option whose length is not 2 + 8n: tshark stops listing options there; "
+                    + "sockscope shows it as an unknown-length option and goes on, as tcpdump "
+                    + "does ('sack invalid sack,tfo  (invalid),exp')");
+
     private final List<String> mismatches = new ArrayList<>();
+    private final List<String> documented = new ArrayList<>();
     private final String name;
     private int comparedValues;
 
@@ -59,6 +73,11 @@ final class TruthComparison {
 
     List<String> mismatches() {
         return mismatches;
+    }
+
+    /** Keys of {@link #DOCUMENTED_DIFFERENCES} that occurred. */
+    List<String> documentedDifferences() {
+        return documented;
     }
 
     int comparedValues() {
@@ -152,7 +171,9 @@ final class TruthComparison {
                 }
                 case TcpOption.FastOpen f -> kinds.add("34");
                 case TcpOption.Other(int kind, byte[] data) -> kinds.add(String.valueOf(kind));
-                case TcpOption.Malformed m -> kinds.add("malformed " + m.kind());
+                case TcpOption.Malformed m -> {
+                    // tshark does not list an option whose length runs past the header either
+                }
             }
         }
         check(frame, "tcp.option_kind", row.get("tcp.option_kind"), String.join(",", kinds));
@@ -172,6 +193,10 @@ final class TruthComparison {
         comparedValues++;
         String want = String.valueOf(expected).replace('\u001f', ',');
         if (!Objects.equals(want, String.valueOf(actual))) {
+            if (DOCUMENTED_DIFFERENCES.containsKey(name + " frame " + frame + " " + field)) {
+                documented.add(name + " frame " + frame + " " + field);
+                return;
+            }
             mismatches.add(name + " frame " + frame + ": " + field + " tshark " + want + ", ours "
                     + actual);
         }
