@@ -1,5 +1,6 @@
 package io.sockscope.inspector.flow;
 
+import io.sockscope.inspector.decode.DecodeProblem;
 import io.sockscope.inspector.decode.FrameDecoder;
 import io.sockscope.inspector.decode.TcpFlags;
 import io.sockscope.inspector.decode.TcpOptionCursor;
@@ -90,12 +91,17 @@ public final class TcpAnalyzer {
     }
 
     /**
-     * Analyses one decoded frame. Returns false, changing nothing, when the decoder did not reach
-     * a complete TCP header (not TCP, truncated, malformed, an IP fragment). Frames must be fed
+     * Analyses one decoded frame. Returns false when the decoder did not reach a complete TCP
+     * header (not TCP, truncated, malformed, an IP fragment); a TCP header with an impossible
+     * length still numbers its stream, as in tshark, but is not analysed. Frames must be fed
      * in capture order; {@code frame} is the 1-based frame number, {@code atNanos} its time.
      */
     public boolean analyze(FrameDecoder decoder, long frame, long atNanos) {
         if (!decoder.isTcp()) {
+            if (decoder.problem() == DecodeProblem.TCP_HEADER_LENGTH
+                    || decoder.problem() == DecodeProblem.TCP_LONGER_THAN_PACKET) {
+                noteMalformedSegment(decoder);
+            }
             return false;
         }
         TcpView tcp = decoder.tcp();
@@ -209,6 +215,18 @@ public final class TcpAnalyzer {
         r.optionsOffset = tcp.optionsOffset();
         r.optionsLength = tcp.optionsLength();
         return true;
+    }
+
+    /**
+     * tshark still finds (or creates, numbering a new stream) the conversation of a TCP header
+     * whose length field is impossible, without analysing it; doing the same keeps the stream
+     * numbers of later frames equal to tshark's.
+     */
+    private void noteMalformedSegment(FrameDecoder decoder) {
+        probe.fill(decoder);
+        if (conversations.get(probe) == null) {
+            create(decoder, false);
+        }
     }
 
     private Conversation create(FrameDecoder decoder, boolean reusedPorts) {
@@ -337,11 +355,14 @@ public final class TcpAnalyzer {
         return byStream.size();
     }
 
-    /** Snapshots of every connection still remembered, in stream order. */
+    /**
+     * Snapshots of every connection still remembered, in stream order. A stream numbered only
+     * by malformed TCP headers has no analysed frame and is not listed.
+     */
     public List<Flow> flows() {
         List<Flow> flows = new ArrayList<>();
         for (Conversation c : byStream) {
-            if (c != null) {
+            if (c != null && c.lastFrame != 0) {
                 flows.add(c.snapshot());
             }
         }

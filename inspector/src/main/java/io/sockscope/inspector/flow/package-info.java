@@ -24,6 +24,20 @@
  *       {@link io.sockscope.inspector.flow.CaptureAnalysis} drives both over a file.</li>
  * </ul>
  *
+ * <h2>Where it differs from tshark</h2>
+ * Every field of every frame of the recorded corpus equals tshark 4.0.17's. The deliberate
+ * differences, each shown by a synthetic capture in the tests:
+ * <ul>
+ *   <li>a TCP header whose length field is impossible (longer than the packet, or below 20) is
+ *       a malformed frame, not a segment; its stream is numbered as tshark numbers it;</li>
+ *   <li>IP fragments are not reassembled (tshark reassembles complete sets; TCP stacks avoid
+ *       fragmenting with Path MTU discovery);</li>
+ *   <li>TCP headers quoted inside ICMP errors are not decoded; tshark's lookup for them can
+ *       number a stream for a 4-tuple it has not seen, shifting later stream numbers;</li>
+ *   <li>option listing: the list ends at the first EOL and goes on past a known option of an
+ *       impossible length, as tcpdump does; the analysis is unaffected.</li>
+ * </ul>
+ *
  * <p>Memory is per connection: tshark's analysis state, its unacked-segment list (capped at
  * 10,000 as tshark caps it, and kept only as end numbers since only its size affects what is
  * printed) and the summary counters. A live analyser can drop connections that ended long ago

@@ -37,6 +37,7 @@ final class SyntheticCaptures {
         all.put("spurious_fast_20ms.pcap", spuriousFastAnd20ms());
         all.put("window_scale_cases.pcap", windowScaleCases());
         all.put("port_reuse.pcap", portReuse());
+        all.put("tcp_malformed.pcap", malformedTcpHeaders());
         return all;
     }
 
@@ -266,6 +267,31 @@ final class SyntheticCaptures {
         f.c(4000, SYN, 800, 0, 64240, Frames.synOptions(1460, 1, 0, 15), 0);
         f.s(4100, SYN | ACK, 900, 801, 65160, Frames.synOptions(1460, 2, 1, 15), 0);
         f.c(4200, ACK, 801, 901, 3, 0);
+        return file.bytes();
+    }
+
+    /**
+     * TCP headers with impossible lengths still number their stream in tshark: a header longer
+     * than the packet (data offset 15, 20 bytes present) and one shorter than 20 bytes (data
+     * offset 4). sockscope reports both as malformed but numbers their streams the same.
+     */
+    static byte[] malformedTcpHeaders() {
+        CaptureFileBuilder file = ethernetFile();
+        int client = Frames.ip(10, 0, 0, 1);
+        int server = Frames.ip(10, 0, 0, 2);
+        byte[] tooLong = Frames.tcp(44000, 80, 5, 0, SYN, 100, NO_OPTIONS, new byte[0]);
+        tooLong[12] = (byte) 0xF0;
+        file.record(T0, Frames.ethernet(0x0800, Frames.ipv4(client, server, 6, tooLong)));
+        byte[] tooShort = Frames.tcp(44001, 80, 5, 0, SYN, 100, NO_OPTIONS, new byte[0]);
+        tooShort[12] = (byte) 0x40;
+        file.record(T0 + 1000, Frames.ethernet(0x0800, Frames.ipv4(client, server, 6, tooShort)));
+        Conversation c = new Conversation(file, 44002);
+        // 10.0.0.1.44002 > 10.0.0.2.80: Flags [S], seq 0, win 64240, options [...], length 0   (stream 2)
+        c.c(2, SYN, 1000, 0, 64240, Frames.synOptions(1460, 1, 0, 7), 0);
+        c.s(3, SYN | ACK, 5000, 1001, 65160, Frames.synOptions(1460, 2, 1, 7), 0);
+        Conversation a = new Conversation(file, 44000);
+        // 10.0.0.1.44000 > 10.0.0.2.80: Flags [S], seq 0, ... (stream 0, numbered by frame 1)
+        a.c(4, SYN, 7000, 0, 64240, Frames.synOptions(1460, 1, 0, 7), 0);
         return file.bytes();
     }
 
