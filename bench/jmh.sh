@@ -31,6 +31,15 @@ trap 'rm -f "$out"' EXIT
   "$java" -Xmx256m -cp "$cp" io.sockscope.inspector.bench.Throughput "$capture" 5
   echo '```'
   echo
+  echo 'Whole process, one cold pass of read+decode+analyse (ColdSummary), three runs:'
+  echo
+  echo '```'
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e s wall, %M KB max RSS" \
+      "$java" -Xmx256m -cp "$cp" io.sockscope.inspector.bench.ColdSummary "$capture" 2>&1
+  done
+  echo '```'
+  echo
   echo '```'
   "$java" -Xmx256m -cp "$cp" org.openjdk.jmh.Main 'io.sockscope.inspector.bench.*' \
     -p file="$capture" -prof gc -rf text -rff /dev/null 2>&1 \
