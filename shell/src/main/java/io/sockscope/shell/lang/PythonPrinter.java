@@ -168,7 +168,12 @@ public final class PythonPrinter {
     if (index instanceof Expr.Tuple t && !t.elements().isEmpty()) {
       for (int i = 0; i < t.elements().size(); i++) {
         out.append(i == 0 ? "" : ", ");
-        index(out, t.elements().get(i));
+        Expr element = t.elements().get(i);
+        if (element instanceof Expr.Slice s) {
+          slice(out, s);
+        } else {
+          expr(out, element, Precedence.CONDITIONAL);
+        }
       }
       if (t.elements().size() == 1) {
         out.append(',');

@@ -1,6 +1,8 @@
 package io.sockscope.shell.lang;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Python's {@code repr()} of str, bytes and float values: how the transcript prints results
@@ -102,7 +104,7 @@ public final class PythonRepr {
     if (d == 0) {
       return 1 / d < 0 ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal exact = shortest(Math.abs(d));
     String digits = exact.unscaledValue().toString();
     int exponent = digits.length() - exact.scale() - 1;
     String sign = d < 0 ? "-" : "";
@@ -113,5 +115,17 @@ public final class PythonRepr {
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     String exp = "%02d".formatted(Math.abs(exponent));
     return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+  }
+
+  /** The value rounded to the fewest significant digits that still read back as itself. */
+  private static BigDecimal shortest(double positive) {
+    BigDecimal exact = new BigDecimal(positive);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (Double.parseDouble(rounded.toString()) == positive) {
+        return rounded.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 }

@@ -39,8 +39,8 @@ final class ShortFormParser {
 
   /**
    * Whether the statement starting with name token {@code t} is in the short form: {@code t} is a
-   * short-form keyword followed by nothing, or by blanks and then a word, number, quote or
-   * {@code :} that cannot continue a Python statement ({@code socket s} but not
+   * short-form keyword followed by nothing, or by blanks and then a word, number, quote,
+   * {@code :} or {@code [} that would not continue a Python statement ({@code socket s} but not
    * {@code socket.socket()}, {@code send = 1} or {@code close and x}).
    */
   static boolean startsHere(String src, Token t) {
@@ -58,7 +58,7 @@ final class ShortFormParser {
       return true;
     }
     char c = src.charAt(p);
-    if (c == '"' || c == '\'' || c == ':' || isDigit(c)) {
+    if (c == '"' || c == '\'' || c == ':' || c == '[' || isDigit(c)) {
       return true;
     }
     if (c == '.' && p + 1 < src.length() && isDigit(src.charAt(p + 1))) {
@@ -292,6 +292,10 @@ final class ShortFormParser {
             + orList(NearMatches.suggestion(w.text(), Vocabulary.optionNames()))));
   }
 
+  private static String orElse(String suggestion, String otherwise) {
+    return suggestion.isEmpty() ? otherwise : suggestion;
+  }
+
   private static String orList(String suggestion) {
     if (!suggestion.isEmpty()) {
       return suggestion;
@@ -419,7 +423,8 @@ final class ShortFormParser {
     Words.Word w = words.take("a statement name");
     Command command = Vocabulary.helpTopic(w.text()).orElseThrow(() -> words.at(w,
         "no help for '" + w.text() + "'"
-            + NearMatches.suggestion(w.text(), Vocabulary.helpTopics())));
+            + orElse(NearMatches.suggestion(w.text(), Vocabulary.helpTopics()),
+                "; help alone lists the statements")));
     return new Stmt.Help(Optional.of(command.keyword()), span, source);
   }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>{@link #source()} is the statement's text as written, which the transcript prints as the
  * call line: the whole statement for a simple one (several physical lines if brackets continue
- * it), the header line up to its {@code :} for a compound one.
+ * it; a short-form statement without its comment), the header up to its {@code :} for a compound
+ * one. {@link #span()} covers the same text.
  */
 public sealed interface Stmt {
 
