@@ -7,7 +7,7 @@ package io.sockscope.shell.lang;
  */
 final class Cursor {
 
-  /** Deeper expressions than this are an error, as in Python ("too many nested"). */
+  /** Deeper expressions than this are an error; the limit keeps parsing inside a small stack. */
   static final int MAX_DEPTH = 200;
 
   final PythonLexer lexer;

@@ -155,19 +155,19 @@ final class ExpressionParser {
     return op;
   }
 
-  /** The binary operators from {@code level} (bitwise or) up to {@code *}, left-associative. */
-  private Expr binary(int level) {
-    if (level > Precedence.TERM) {
-      return factor();
-    }
+  /**
+   * The binary operators binding at least as tight as {@code minLevel}, by precedence climbing:
+   * left-associative, each operand parsed for the operators that bind tighter than its own.
+   */
+  private Expr binary(int minLevel) {
     Token first = c.tok;
-    Expr left = binary(level + 1);
+    Expr left = factor();
     int chain = 0;
-    for (BinaryOperator op = binaryOperator(level); op != null; op = binaryOperator(level)) {
+    for (BinaryOperator op = binaryOperator(minLevel); op != null; op = binaryOperator(minLevel)) {
       c.advance();
       c.enter();
       chain++;
-      Expr right = binary(level + 1);
+      Expr right = binary(op.precedence() + 1);
       left = new Expr.Binary(left, op, right, c.spanFrom(first));
     }
     for (; chain > 0; chain--) {
@@ -176,18 +176,19 @@ final class ExpressionParser {
     return left;
   }
 
-  private BinaryOperator binaryOperator(int level) {
+  /** The operator at the cursor if it is binary, not {@code **}, and binds from {@code minLevel}. */
+  private BinaryOperator binaryOperator(int minLevel) {
     if (!c.is(Token.Kind.OP)) {
       return null;
     }
-    if (c.isOp("@") && level == Precedence.TERM) {
+    if (c.isOp("@")) {
       throw unsupported("matrix multiplication (@)");
     }
     if (c.isOp("&") && c.lexer.lineEndsAfter(c.tok.end())) {
       return null;
     }
     Optional<BinaryOperator> op = BinaryOperator.ofSymbol(c.tok.text());
-    return op.filter(o -> o.precedence() == level && o != BinaryOperator.POW).orElse(null);
+    return op.filter(o -> o.precedence() >= minLevel && o != BinaryOperator.POW).orElse(null);
   }
 
   private Expr factor() {

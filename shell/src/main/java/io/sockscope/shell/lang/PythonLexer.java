@@ -33,8 +33,8 @@ final class PythonLexer {
   /** Python's limit: "too many levels of indentation". */
   static final int MAX_INDENT_LEVELS = 100;
 
-  /** Python's limit: "too many nested parentheses". */
-  static final int MAX_BRACKET_DEPTH = 200;
+  /** Half Python's limit ("too many nested parentheses"), to stay well inside a thread's stack. */
+  static final int MAX_BRACKET_DEPTH = 100;
 
   static final Set<String> KEYWORDS =
       Set.of(

@@ -96,7 +96,8 @@
  * function", as in Python outside a function. Other syntax errors carry Python's own messages
  * ("invalid syntax", "expected ':'", "unterminated string literal (detected at line 1)",
  * "unindent does not match any outer indentation level", ...). Nesting is limited as Python
- * limits it: 200 brackets, 100 indentation levels, 200 levels of expression.
+ * limits it, tighter for brackets: 100 brackets, 100 indentation levels, 200 levels of
+ * expression.
  *
  * <h2>Two Python statements with sockscope's meaning</h2>
  *

@@ -129,7 +129,7 @@ class PrinterRoundTripProperties {
 
   @Provide
   Arbitrary<Expr> trees() {
-    return expressions(4);
+    return expressions(3);
   }
 
   @Property(tries = 2000)

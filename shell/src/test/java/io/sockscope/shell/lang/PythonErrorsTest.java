@@ -133,27 +133,4 @@ class PythonErrorsTest {
             .isEqualTo("script.sc:1:7: closing parenthesis ']' does not match opening "
                 + "parenthesis '('"));
   }
-
-  @Test
-  void tooDeeplyNestedBracketsAreAnErrorNotACrash() {
-    assertThat(Parses.invalid("x = " + "(".repeat(300) + "1" + ")".repeat(300)).message())
-        .isEqualTo("too many nested parentheses");
-  }
-
-  @Test
-  void tooDeeplyNestedOperatorsAreAnErrorNotACrash() {
-    assertThat(Parses.invalid("x = " + "-".repeat(5000) + "1").message())
-        .startsWith("too many nested expressions");
-  }
-
-  @Test
-  void tooManyIndentationLevelsAreAnError() {
-    StringBuilder program = new StringBuilder();
-    for (int i = 0; i < 120; i++) {
-      program.append(" ".repeat(i)).append("if x:\n");
-    }
-    program.append(" ".repeat(120)).append("pass\n");
-    assertThat(Parses.invalid(program.toString()).message())
-        .isEqualTo("too many levels of indentation");
-  }
 }
