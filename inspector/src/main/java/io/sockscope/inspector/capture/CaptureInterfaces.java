@@ -1,5 +1,6 @@
 package io.sockscope.inspector.capture;
 
+import io.sockscope.inspector.pcap.LinkType;
 import io.sockscope.inspector.capture.CaptureInterface.Address;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -6,7 +6,7 @@ package io.sockscope.inspector.capture;
  * before the first frame arrives, e.g. to write a pcap file header.
  *
  * @param interfaceName        the interface, as libpcap names it ({@code lo}, {@code eth0}, {@code any})
- * @param linkType             the pcap-file link type of every frame ({@link LinkType})
+ * @param linkType             the pcap-file link type of every frame ({@link io.sockscope.inspector.pcap.LinkType})
  * @param nanosecondTimestamps true when libpcap delivers nanosecond timestamps; false when it
  *                             delivers microseconds (times are still given in nanoseconds)
  * @param snaplen              the most bytes of a frame that are captured

@@ -7,7 +7,7 @@ package io.sockscope.inspector.capture;
 public sealed interface FilterCheck permits FilterCheck.Valid, FilterCheck.Invalid, CaptureAvailability.Unavailable {
 
     /**
-     * Compiles {@code expression} for frames of {@code linkType} ({@link LinkType}) without
+     * Compiles {@code expression} for frames of {@code linkType} ({@link io.sockscope.inspector.pcap.LinkType}) without
      * opening an interface (pcap_open_dead), so no privilege is needed.
      */
     static FilterCheck check(String expression, int linkType) {

@@ -1,5 +1,6 @@
 package io.sockscope.inspector.capture;
 
+import io.sockscope.inspector.pcap.LinkType;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
@@ -62,7 +63,7 @@ final class FilterCompiler {
         if (Libpcap.loadFailure().isPresent()) {
             return Diagnosis.noLibpcap(Libpcap.loadFailure().get());
         }
-        Pointer dead = Libpcap.pcap_open_dead(LinkType.toDlt(linkType), DEAD_SNAPLEN);
+        Pointer dead = Libpcap.pcap_open_dead(Dlt.fromLinkType(linkType), DEAD_SNAPLEN);
         if (dead == null) {
             return Diagnosis.other("libpcap cannot compile filters for link type " + LinkType.name(linkType));
         }

@@ -8,7 +8,7 @@ package io.sockscope.inspector.capture;
  * reused. Its length equals {@code capturedLength}.
  *
  * @param interfaceName  the interface it was captured on
- * @param linkType       the pcap-file link type of {@code bytes} ({@link LinkType})
+ * @param linkType       the pcap-file link type of {@code bytes} ({@link io.sockscope.inspector.pcap.LinkType})
  * @param atNanos        kernel timestamp, nanoseconds since the Unix epoch (CLOCK_REALTIME, the
  *                       clock the engine's call times use)
  * @param capturedLength bytes captured (at most the snaplen)

@@ -125,11 +125,11 @@ final class LiveHandle {
             finalStats = new CaptureStats(interfaceName, 0, 0, 0, 0);
             return Optional.of(Diagnosis.activationFailed(interfaceName, status, message));
         }
-        int linkType = LinkType.fromDlt(Libpcap.pcap_datalink(pcap));
+        int linkType = Dlt.toLinkType(Libpcap.pcap_datalink(pcap));
         boolean nanos = Libpcap.pcap_get_tstamp_precision(pcap) == Libpcap.TSTAMP_PRECISION_NANO;
         point = new CapturePoint(interfaceName, linkType, nanos, Libpcap.pcap_snapshot(pcap));
         loopback = CaptureInterfaces.isLoopback(interfaceName);
-        directAttach = Platform.isLinux() && !LinkType.isCooked(linkType);
+        directAttach = Platform.isLinux() && !Dlt.isCooked(linkType);
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.sockscope.inspector.capture;
 
+import io.sockscope.inspector.pcap.LinkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;

@@ -6,7 +6,7 @@ import io.sockscope.inspector.capture.CaptureOptions;
 import io.sockscope.inspector.capture.CaptureRequirement;
 import io.sockscope.inspector.capture.CaptureSource;
 import io.sockscope.inspector.capture.CaptureSummary;
-import io.sockscope.inspector.capture.LinkType;
+import io.sockscope.inspector.pcap.LinkType;
 import io.sockscope.inspector.capture.LiveFrame;
 import io.sockscope.inspector.capture.OpenResult;
 import io.sockscope.inspector.capture.PcapLiveCapture;
