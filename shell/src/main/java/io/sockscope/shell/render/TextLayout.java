@@ -80,8 +80,8 @@ final class TextLayout {
     if (s.tcpState().equals("LISTEN")) {
       out.append("  accept queue ").append(s.receiveQueueBytes()).append(" of ")
           .append(s.sendQueueBytes());
-    } else if (s.fdOpen() && !s.tcpState().equals("CLOSE")
-        || s.sendQueueBytes() + s.receiveQueueBytes() > 0) {
+    } else if (!s.tcpState().equals("CLOSE")
+        && (s.fdOpen() || s.sendQueueBytes() + s.receiveQueueBytes() > 0)) {
       out.append("  send-q ").append(s.sendQueueBytes()).append(" B  recv-q ")
           .append(s.receiveQueueBytes()).append(" B");
     }

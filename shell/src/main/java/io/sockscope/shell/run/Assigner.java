@@ -16,10 +16,15 @@ final class Assigner {
   }
 
   /**
-   * The name a socket created for {@code target} takes: the variable, or the first of a tuple
-   * ({@code conn} in {@code conn, addr = srv.accept()}).
+   * The name a socket created by {@code value} for {@code target} takes: the variable, or the
+   * first of a tuple ({@code conn} in {@code conn, addr = srv.accept()}), when the value is a
+   * call; a socket made inside a list or tuple display gets a name of its own.
    */
-  static Optional<String> hint(Target target) {
+  static Optional<String> hint(Target target, Expr value) {
+    return value instanceof Expr.Call ? hint(target) : Optional.empty();
+  }
+
+  private static Optional<String> hint(Target target) {
     return switch (target) {
       case Target.Name n -> n.id().equals("_") ? Optional.empty() : Optional.of(n.id());
       case Target.Tuple t -> t.elements().isEmpty() ? Optional.empty() : hint(t.elements().getFirst());

@@ -59,8 +59,8 @@ final class Background {
     targets.forEach(target -> Assigner.names(target, names));
     session.scope().reserve(names, job);
     Optional<String> hint = targets.isEmpty() ? Optional.empty()
-        : Assigner.hint(targets.getFirst());
-    session.transcript().emit(new TranscriptRecord.JobStarted(job.number(), b.source(),
+        : Assigner.hint(targets.getFirst(), call);
+    session.transcript().emit(new TranscriptRecord.JobStarted(job.number(), inner.source(),
         b.span().line()));
     Thread thread = Thread.ofVirtual().name("sockscope-job-" + job.number()).unstarted(() ->
         run(session, job, callee, args, keywords, targets, hint, eval, assigner));

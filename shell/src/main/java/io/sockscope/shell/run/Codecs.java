@@ -64,9 +64,8 @@ final class Codecs {
         case "replace" -> out.write('?');
         case "backslashreplace" -> out.writeBytes(escape(cp).getBytes(StandardCharsets.US_ASCII));
         default -> throw new PythonError(Exceptions.create(Exceptions.UNICODE_ENCODE_ERROR,
-            "'" + codec.pythonName + "' codec can't encode character "
-                + io.sockscope.shell.lang.PythonRepr.str(Character.toString(cp)) + " in position "
-                + i + ": ordinal not in range(" + limit + ")"));
+            "'" + codec.pythonName + "' codec can't encode character '" + escape(cp)
+                + "' in position " + i + ": ordinal not in range(" + limit + ")"));
       }
     }
     return out.toByteArray();

@@ -82,7 +82,12 @@ final class Evaluator {
             "keyword argument repeated: " + k.name());
       }
     }
-    return invoke(f, callee, args, keywords);
+    f.entering(c);
+    try {
+      return invoke(f, callee, args, keywords);
+    } finally {
+      f.left();
+    }
   }
 
   /** Calls {@code callee} as Python would. */

@@ -28,6 +28,7 @@ final class Frame {
   private String nameHint;
   private String implicitNote;
   private final Deque<ExceptionValue> handling = new ArrayDeque<>();
+  private final Deque<io.sockscope.shell.lang.Expr.Call> calling = new ArrayDeque<>();
   private final List<SocketValue> unsettled = new ArrayList<>();
   private final Deque<Value> temporaries = new ArrayDeque<>();
 
@@ -81,7 +82,7 @@ final class Frame {
   /** Uses {@code t} as the tracker of a background job's statement. */
   void adopt(Tracker t) {
     open = t;
-    statement = t.statement();
+    statement = t.statement() instanceof Stmt.Background b ? b.call() : t.statement();
   }
 
   Optional<Tracker> last() {
@@ -130,12 +131,22 @@ final class Frame {
     Optional<String> note = Optional.ofNullable(implicitNote);
     String source = note.isPresent() || statement == null
         ? CallText.python(event)
-        : statement.source() + (job == null ? "" : " &");
+        : (calling.isEmpty() ? statement.source() : CallSites.source(statement, calling.peek()))
+            + (job == null ? "" : " &");
     session.transcript().call(event, source, note,
         job == null ? OptionalInt.empty() : OptionalInt.of(job.number()), touched);
     if (open != null && !touched.isEmpty()) {
       open.add(event, touched.getFirst());
     }
+  }
+
+  /** The call expression being evaluated now (innermost last), for its transcript source. */
+  void entering(io.sockscope.shell.lang.Expr.Call call) {
+    calling.push(call);
+  }
+
+  void left() {
+    calling.pop();
   }
 
   /** A socket this frame created in the statement running now. */

@@ -111,7 +111,7 @@ final class Interpreter {
         f.session().echo(v, t);
       }
       case Stmt.Assign a -> {
-        Value v = f.withNameHint(Assigner.hint(a.targets().getFirst()),
+        Value v = f.withNameHint(Assigner.hint(a.targets().getFirst(), a.value()),
             () -> eval.eval(f, a.value()));
         for (Target target : a.targets()) {
           assigner.assign(f, target, v);
@@ -176,7 +176,7 @@ final class Interpreter {
     }
     Stmt.WithItem item = w.items().get(index);
     f.at(w);
-    Value context = f.withNameHint(item.target().flatMap(Assigner::hint),
+    Value context = f.withNameHint(item.target().flatMap(t -> Assigner.hint(t, item.context())),
         () -> eval.eval(f, item.context()));
     if (!(context instanceof SocketValue socket)) {
       throw PythonError.of(Exceptions.TYPE_ERROR, "'" + Ops.typeName(context)

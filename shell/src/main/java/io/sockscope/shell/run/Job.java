@@ -129,6 +129,19 @@ final class Job {
     return true;
   }
 
+  /**
+   * Raises the job's failure where its result was needed, unless an {@code expect} claimed it or
+   * it was raised already.
+   */
+  void raiseUnclaimedFailure() {
+    if (end == TranscriptRecord.JobEnd.FAILED && !claimed && report()) {
+      if (internalError != null) {
+        throw internalError;
+      }
+      throw failure;
+    }
+  }
+
   void running(EngineEvent.CallStarted call) {
     running = call;
   }

@@ -48,8 +48,7 @@ final class Modules {
         .filter(v -> v instanceof Value.Module m && m.name().equals(name))
         .map(Value.Module.class::cast)
         .orElseThrow(() -> PythonError.of(Exceptions.MODULE_NOT_FOUND_ERROR,
-            "No module named '" + name + "' (sockscope scripts can import socket, time, struct, "
-                + "sys and errno)"));
+            "No module named '" + name + "'"));
   }
 
   static void importNames(Frame f, Stmt.Import statement) {

@@ -102,6 +102,7 @@ final class Scope {
     }
     if (job != null && !job.isCurrentThread()) {
       job.await();
+      job.raiseUnclaimedFailure();
     }
   }
 }

@@ -116,7 +116,7 @@ final class SessionStatements {
           .orElse("running");
       Optional<String> running = job.running()
           .map(c -> "[" + c.id() + "] " + c.op().wireName() + " on " + c.socket());
-      rows.add(new TranscriptRecord.JobRow(job.number(), job.statement().source(), status,
+      rows.add(new TranscriptRecord.JobRow(job.number(), job.statement().call().source(), status,
           job.isRunning() ? running : Optional.empty()));
     }
     f.session().transcript().emit(new TranscriptRecord.Jobs(rows));
