@@ -205,7 +205,8 @@ public final class RunCommand implements Callable<Integer> {
     TranscriptSink sink = output.json() ? new TranscriptJson(out)
         : new TranscriptText(out, err, output.styler(palette));
     Outcome outcome = new Outcome.Completed();
-    try (Session session = Session.start(sink, live.open(capture.settings()))) {
+    Session session = Session.start(sink, live.open(capture.settings()));
+    try {
       if (capture.settings().required() && !(session.capture() instanceof CaptureStatus.Active)) {
         err.println("sockscope run: capture is required (--require-capture) but not running"
             + (session.capture() instanceof CaptureStatus.Unavailable(String reason)
@@ -217,6 +218,11 @@ public final class RunCommand implements Callable<Integer> {
         if (!(outcome instanceof Outcome.Completed)) {
           break;
         }
+      }
+    } finally {
+      Outcome late = session.end();
+      if (outcome instanceof Outcome.Completed) {
+        outcome = late;
       }
     }
     return outcome.exitCode();

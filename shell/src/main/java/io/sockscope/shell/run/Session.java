@@ -143,18 +143,30 @@ public final class Session implements AutoCloseable {
     throw job.failure().orElseThrow();
   }
 
-  /**
-   * Ends the session: cancels waiting background jobs, closes every open socket (reported as
-   * calls), stops every peer, stops the live inspector, closes the engine.
-   */
+  /** Ends the session as {@link #end()} does. */
   @Override
   public void close() {
+    end();
+  }
+
+  /**
+   * Ends the session: cancels waiting background jobs, closes every open socket (reported as
+   * calls), stops every peer, stops the live inspector, closes the engine. Returns {@link
+   * Outcome.Stopped} when a background job failed after the last statement had run (and so
+   * stopped nothing), having reported it; otherwise {@link Outcome.Completed}.
+   */
+  public Outcome end() {
     if (closed) {
-      return;
+      return new Outcome.Completed();
     }
     closed = true;
+    Outcome late = new Outcome.Completed();
     try {
       jobs.cancelAll();
+      Optional<Job> failed = jobs.takeUnreportedFailure();
+      if (failed.isPresent() && failed.get().failure().isPresent()) {
+        late = stopped(failed.get().failure().get(), failed.get().program());
+      }
       sockets.closeAll(main, END_OF_SESSION);
       for (Peer peer : engine.peers()) {
         engine.stopPeer(peer.name());
@@ -165,6 +177,7 @@ public final class Session implements AutoCloseable {
     } finally {
       engine.close();
     }
+    return late;
   }
 
   /** Notes which call each background job waits in, for {@code jobs}. */
