@@ -121,8 +121,4 @@ final class Args {
   BigInteger integer(int index) {
     return Ops.index(get(index));
   }
-
-  int smallInt(int index) {
-    return Ops.toIntExact(get(index));
-  }
 }

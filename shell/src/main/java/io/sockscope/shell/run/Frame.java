@@ -68,7 +68,7 @@ final class Frame {
 
   /** Opens the tracker of {@code s}, inside the one open now. */
   Tracker begin(Stmt s) {
-    open = new Tracker(program, s, open);
+    open = new Tracker(s, open);
     statement = s;
     return open;
   }
@@ -87,10 +87,6 @@ final class Frame {
 
   Optional<Tracker> last() {
     return Optional.ofNullable(last);
-  }
-
-  void last(Tracker t) {
-    last = t;
   }
 
   /** Evaluates {@code body} with {@code hint} as the name for the first socket it creates. */

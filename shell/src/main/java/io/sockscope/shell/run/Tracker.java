@@ -2,7 +2,6 @@ package io.sockscope.shell.run;
 
 import io.sockscope.engine.CallEvent;
 import io.sockscope.engine.CallResult;
-import io.sockscope.shell.lang.Program;
 import io.sockscope.shell.lang.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Optional;
  * recv, and the exception it raised. A background statement's tracker is its job's.
  */
 final class Tracker {
-  private final Program program;
   private final Stmt statement;
   private final Tracker parent;
   private final List<CallEvent> calls = new ArrayList<>();
@@ -23,14 +21,9 @@ final class Tracker {
   private Optional<ExceptionValue> error = Optional.empty();
   private Optional<Job> job = Optional.empty();
 
-  Tracker(Program program, Stmt statement, Tracker parent) {
-    this.program = program;
+  Tracker(Stmt statement, Tracker parent) {
     this.statement = statement;
     this.parent = parent;
-  }
-
-  Program program() {
-    return program;
   }
 
   Stmt statement() {

@@ -85,8 +85,6 @@ public sealed interface Value
 
   /** An immutable bytes object. */
   record Bytes(byte[] value) implements Value {
-    public static final Bytes EMPTY = new Bytes(new byte[0]);
-
     public Bytes {
       value = value.clone();
     }
