@@ -272,7 +272,7 @@ class CorpusExplanationTest {
             long streams = explained.segments().values().stream().mapToInt(Segment::stream)
                     .distinct().count();
             assertThat(explained.explanations().size()).as(scenario)
-                    .isLessThanOrEqualTo((int) Math.max(12 * streams,
+                    .isLessThanOrEqualTo((int) Math.max(16 * streams,
                             explained.segments().size() / 10));
         }
     }
