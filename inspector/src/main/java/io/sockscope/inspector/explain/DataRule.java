@@ -19,8 +19,8 @@ import java.util.Optional;
  * larger than any real link would carry, and (live) {@code coalesced} when one segment carries
  * the bytes of several calls.
  *
- * <p>A run is the new bytes one side sends until the other side sends data, this side sends FIN
- * or RST, or it pauses for longer than {@link #PAUSE_NANOS} (or four round trips); live, also
+ * <p>A run is the new bytes one side sends until the other side sends data, either side sends
+ * FIN or RST, or it pauses for longer than {@link #PAUSE_NANOS} (or four round trips); live, also
  * where the calls that caused the segments change. Within a run, Linux sets PSH on the segment
  * that empties what one write handed over, so segments up to a PSH are one write: a write of
  * two or more segments is a split.
@@ -33,40 +33,32 @@ final class DataRule implements Rule {
 
     private final ConnectionStory story;
     private final Direction sender;
+    private final ExchangeRule exchange;
 
-    private boolean open;
-    private final FrameSample frames = new FrameSample();
-    private Segment firstSegment;
-    private long firstNanos;
-    private long lastNanos;
-    private long byteCount;
-    private long seqStart;
-    private long seqEnd;
-    private int maxLength;
-    private long ackFrame;
-    private final List<CallEvent> calls = new ArrayList<>();
-    private long callCount;
-
+    /** The open run, or null; {@link #spare} is reused for the next one. */
+    private DataRun run;
+    private final DataRun spare;
     private int writeSegments;
-    private long splitWrites;
     private final FrameSample writeFrames = new FrameSample();
-    private final FrameSample firstSplit = new FrameSample();
 
     private boolean offloadTold;
 
-    DataRule(ConnectionStory story, Direction sender) {
+    DataRule(ConnectionStory story, Direction sender, ExchangeRule exchange) {
         this.story = story;
         this.sender = sender;
+        this.exchange = exchange;
+        this.spare = new DataRun(sender);
     }
 
     @Override
     public void segment(Moment m, Direction from, Direction to) {
         Segment s = m.segment;
         if (from != sender) {
-            if (open && m.ack && Direction.diff(s.ack(), seqEnd) >= 0 && ackFrame == 0) {
-                ackFrame = m.frame;
+            if (run != null && m.ack && run.ackFrame == 0
+                    && Direction.diff(s.ack(), run.seqEnd) >= 0) {
+                run.ackFrame = m.frame;
             }
-            if (open && (m.advance > 0 || m.rst)) {
+            if (run != null && (m.advance > 0 || m.fin || m.rst)) {
                 close();
             }
             return;
@@ -75,72 +67,71 @@ final class DataRule implements Rule {
             if (!offloadTold) {
                 checkOffload(s, to);
             }
-            List<CallEvent> segmentCalls = story.calls(s, Op.SEND, Op.SENDALL);
-            if (open && (m.now - lastNanos > pauseNanos() || newCalls(segmentCalls))) {
+            List<CallEvent> segmentCalls = story.knowsCalls()
+                    ? story.calls(s, Op.SEND, Op.SENDALL) : List.of();
+            if (run != null && (m.now - run.lastNanos > pauseNanos()
+                    || newCalls(segmentCalls))) {
                 close();
             }
             add(m, segmentCalls);
         }
-        if (open && (m.fin || m.rst)) {
+        if (run != null && (m.fin || m.rst)) {
             close();
         }
     }
 
     @Override
     public void idle(long nowNanos) {
-        if (open && nowNanos - lastNanos > pauseNanos()) {
+        if (run != null && nowNanos - run.lastNanos > pauseNanos()) {
             close();
         }
     }
 
     @Override
     public void end() {
-        if (open) {
+        if (run != null) {
             close();
         }
     }
 
     private long pauseNanos() {
+        return pauseNanos(story);
+    }
+
+    static long pauseNanos(ConnectionStory story) {
         return Math.max(PAUSE_NANOS, 4 * story.pathNanos());
     }
 
     private boolean newCalls(List<CallEvent> segmentCalls) {
-        if (segmentCalls.isEmpty() || calls.isEmpty()) {
+        if (segmentCalls.isEmpty() || run.calls.isEmpty()) {
             return false;
         }
-        long last = calls.getLast().id();
+        long last = run.calls.getLast().id();
         return segmentCalls.stream().noneMatch(c -> c.id() == last);
     }
 
     private void add(Moment m, List<CallEvent> segmentCalls) {
         Segment s = m.segment;
-        if (!open) {
-            open = true;
-            frames.clear();
-            firstSegment = s;
-            firstNanos = m.now;
-            byteCount = 0;
-            seqStart = s.seq();
-            maxLength = 0;
-            ackFrame = 0;
-            calls.clear();
-            callCount = 0;
+        if (run == null) {
+            run = spare;
+            run.clear();
+            run.firstNanos = m.now;
+            run.seqStart = s.seq();
             writeSegments = 0;
-            splitWrites = 0;
             writeFrames.clear();
-            firstSplit.clear();
         }
-        frames.add(m.frame);
-        lastNanos = m.now;
-        byteCount += m.advance;
-        seqEnd = s.seq() + s.length();
-        ackFrame = 0;
-        maxLength = Math.max(maxLength, s.length());
-        for (CallEvent call : segmentCalls) {
-            if (calls.isEmpty() || calls.getLast().id() != call.id()) {
-                callCount++;
-                if (calls.size() < MAX_CALLS_NAMED) {
-                    calls.add(call);
+        run.frames.add(m.frame);
+        run.lastNanos = m.now;
+        run.byteCount += m.advance;
+        run.seqEnd = s.seq() + s.length();
+        run.ackFrame = 0;
+        run.maxLength = Math.max(run.maxLength, s.length());
+        for (int i = 0; i < segmentCalls.size(); i++) {
+            CallEvent call = segmentCalls.get(i);
+            if (run.calls.isEmpty() || run.calls.getLast().id() != call.id()) {
+                run.callCount++;
+                if (run.calls.size() < MAX_CALLS_NAMED) {
+                    run.calls.add(call);
                 }
             }
         }
@@ -151,9 +142,9 @@ final class DataRule implements Rule {
         writeFrames.add(m.frame);
         if (s.has(TcpFlags.PSH)) {
             if (writeSegments > 1) {
-                splitWrites++;
-                if (firstSplit.isEmpty()) {
-                    firstSplit.addAll(writeFrames);
+                run.splitWrites++;
+                if (run.firstSplit.isEmpty()) {
+                    run.firstSplit.addAll(writeFrames);
                 }
             }
             writeSegments = 0;
@@ -162,46 +153,53 @@ final class DataRule implements Rule {
     }
 
     private void close() {
-        open = false;
+        DataRun ended = run;
+        run = null;
+        exchange.runEnded(ended);
+    }
+
+    /** Tells one run: its {@code data} explanation, and {@code split} if it shows split writes. */
+    static void tell(ConnectionStory story, DataRun run) {
+        Direction sender = run.sender;
         Direction receiver = sender.peer;
-        long segments = frames.count();
-        String acked = ackFrame == 0 ? "" : "; " + receiver.name + "'s kernel acknowledged "
-                + (segments == 1 && byteCount <= maxLength ? "them" : "the last of them")
-                + " in " + ackFrame;
-        String what = sender.name + " sent " + bytes(byteCount) + " (seq " + seqStart + ":"
-                + (seqEnd & 0xFFFFFFFFL) + ")" + (segments == 1 ? " in one segment"
+        long segments = run.segments();
+        String acked = run.ackFrame == 0 ? "" : "; " + receiver.name + "'s kernel acknowledged "
+                + (segments == 1 ? "them" : "the last of them") + " in " + run.ackFrame;
+        String what = sender.name + " sent " + bytes(run.byteCount) + " (seq " + run.seqStart
+                + ":" + (run.seqEnd & 0xFFFFFFFFL) + ")" + (segments == 1 ? " in one segment"
                 : " in " + count(segments, "segment", "segments") + " of up to "
-                + bytes(maxLength) + (lastNanos > firstNanos ? " over "
-                + duration(lastNanos - firstNanos) : ""));
+                + bytes(run.maxLength) + (run.lastNanos > run.firstNanos ? " over "
+                + duration(run.lastNanos - run.firstNanos) : ""));
         String text;
-        if (!calls.isEmpty()) {
-            text = what + ": the bytes of " + callList() + acked + ".";
+        if (!run.calls.isEmpty()) {
+            text = what + ": the bytes of " + callList(run) + acked + ".";
         } else {
             text = what + acked + ". Most likely " + (segments == 1
-                    ? "one send() or sendall() of " + bytes(byteCount)
+                    ? "one send() or sendall() of " + bytes(run.byteCount)
                     + " (a segment can also hold several small sends, or part of a larger one)"
                     : "send()/sendall() calls of " + sender.name + "'s program; "
                     + receiver.name + "'s recv() gets them in whatever pieces have arrived when"
                     + " it reads, since TCP keeps no message boundaries") + ".";
         }
-        story.tell(ExplanationCode.DATA, frames, frames.first(), Optional.ofNullable(
-                calls.isEmpty() ? null : calls.getFirst()), text, calls.isEmpty());
-        if (splitWrites > 0) {
-            split();
+        story.tell(ExplanationCode.DATA, run.frames, run.frames.first(), Optional.ofNullable(
+                run.calls.isEmpty() ? null : run.calls.getFirst()), text, run.calls.isEmpty());
+        if (run.splitWrites > 0) {
+            split(story, sender, run.splitWrites, run.firstSplit);
         }
     }
 
-    private String callList() {
+    private static String callList(DataRun run) {
         List<String> names = new ArrayList<>();
-        for (CallEvent call : calls) {
+        for (CallEvent call : run.calls) {
             names.add(call.op().wireName() + "() [" + call.id() + "]");
         }
         String list = String.join(", ", names);
-        return callCount > calls.size() ? list + " and " + grouped(callCount - calls.size())
-                + " more calls" : list;
+        return run.callCount > run.calls.size() ? list + " and "
+                + grouped(run.callCount - run.calls.size()) + " more calls" : list;
     }
 
-    private void split() {
+    static void split(ConnectionStory story, Direction sender, long splitWrites,
+            FrameSample firstSplit) {
         Direction receiver = sender.peer;
         String mss = receiver.mssOffered > 0 ? " (the MSS " + receiver.name + " announced is "
                 + bytes(receiver.mssOffered) + ")" : "";

@@ -75,7 +75,10 @@ public final class Explainer {
         forgetEnded();
     }
 
-    /** The connection {@code stream} gets no more segments: completes its explanations. */
+    /**
+     * The connection {@code stream} gets no more segments: completes its explanations and tells
+     * the listener it is {@link ExplanationListener#closed closed}.
+     */
     public void endOfStream(int stream) {
         ConnectionStory story = find(stream);
         if (story != null) {
@@ -125,6 +128,7 @@ public final class Explainer {
             cached = null;
         }
         open--;
+        listener.closed(story.stream);
     }
 
     private void forgetEnded() {

@@ -49,6 +49,14 @@ public record Explanation(ExplanationCode code, int stream, List<Long> frames, l
         return frames.getLast();
     }
 
+    /**
+     * The frames as people read them: {@code 4}, {@code 1–3}, {@code 8, 10}; a long or sampled
+     * list as {@code 16–267 (126 frames)}.
+     */
+    public String framesText() {
+        return Wording.frames(frames, frameCount);
+    }
+
     /** True when {@link #frames()} lists every frame, not a sample. */
     public boolean complete() {
         return frameCount == frames.size();

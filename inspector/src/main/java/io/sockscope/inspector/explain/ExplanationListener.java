@@ -8,4 +8,12 @@ package io.sockscope.inspector.explain;
 public interface ExplanationListener {
 
     void explained(Explanation explanation);
+
+    /**
+     * The explainer is done with connection {@code stream}: every explanation of it has been
+     * given (at its end of stream, when it was forgotten after ending, or at the end of the
+     * capture). A face that groups by connection can print the connection now.
+     */
+    default void closed(int stream) {
+    }
 }

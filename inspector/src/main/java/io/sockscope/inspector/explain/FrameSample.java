@@ -30,11 +30,25 @@ final class FrameSample {
         count++;
     }
 
+    /** Adds {@code other}'s frames (its sample, counting all it counted). */
     void addAll(FrameSample other) {
-        for (long frame : other.toList()) {
-            add(frame);
+        int otherTail = (int) Math.min(TAIL, other.count - other.headCount);
+        for (int i = 0; i < other.headCount; i++) {
+            add(other.head[i]);
         }
-        count += other.count - other.toList().size();
+        for (int i = 0; i < otherTail; i++) {
+            long index = other.count - otherTail + i - HEAD;
+            add(other.tail[(int) (index % TAIL)]);
+        }
+        count += other.count - other.headCount - otherTail;
+    }
+
+    /** Makes this sample a copy of {@code other}. */
+    void copyOf(FrameSample other) {
+        System.arraycopy(other.head, 0, head, 0, other.headCount);
+        System.arraycopy(other.tail, 0, tail, 0, TAIL);
+        headCount = other.headCount;
+        count = other.count;
     }
 
     long count() {

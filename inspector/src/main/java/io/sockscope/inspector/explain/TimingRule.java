@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Stalls that only timing shows: {@code delayed_ack} when the receiver acknowledges a sender's
  * data some 40 ms late with no data of its own, and {@code nagle_delay} when the sender's next
- * small segment leaves the moment a late ACK of its previous small segment arrives — Nagle's
- * algorithm held it back.
+ * small segment leaves the moment a late ACK of its previous small segment arrives, with no data
+ * from the peer in between (which would make it an answer) — Nagle's algorithm held it back.
  *
  * <p>A delay counts when it lies between {@link #MIN_HOLD_NANOS} and {@link #MAX_HOLD_NANOS}
  * and is at least ten times the connection's round trip (its iRTT, else the quickest ACK seen),
@@ -51,6 +51,9 @@ final class TimingRule implements Rule {
                 ackFrame = 0;
             }
             return;
+        }
+        if (m.advance > 0) {
+            ackFrame = 0;
         }
         if (!m.pureAck || !m.ack || sender.lastDataFrame == 0
                 || sender.lastNanos != sender.lastDataNanos) {

@@ -1,6 +1,7 @@
 package io.sockscope.inspector.explain;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The few ways explanations put numbers into words, kept in one place so every text reads the
@@ -57,13 +58,13 @@ final class Wording {
             return (nanos / 1000) + " µs";
         }
         if (nanos < 10_000_000L) {
-            return String.format("%.2f ms", nanos / 1e6);
+            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
         }
         if (nanos < 1_000_000_000L) {
             return (nanos + 500_000) / 1_000_000 + " ms";
         }
         if (nanos < 120_000_000_000L) {
-            return String.format("%.1f s", nanos / 1e9);
+            return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
         }
         long seconds = nanos / 1_000_000_000L;
         return seconds / 60 + " min " + seconds % 60 + " s";

@@ -192,8 +192,8 @@ class ExplainerTest {
             wire.c(i % 3 == 2 ? P : A, 1448, 0);
         }
         wire.s(A, 0, 0);
-        wire.s(P, 6, 0);
         feed(wire);
+        explainer.finish();
         Explanation data = only(ExplanationCode.DATA);
         assertThat(data.frames()).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         assertThat(data.text()).contains("13,032 bytes (seq 1:13033) in 9 segments",
@@ -201,6 +201,33 @@ class ExplainerTest {
         Explanation split = only(ExplanationCode.SPLIT);
         assertThat(split.frames()).containsExactly(4L, 5L, 6L);
         assertThat(split.text()).contains("3 writes");
+    }
+
+    @Test
+    void aRequestResponseExchangeIsOneDataExplanation() {
+        Wire wire = new Wire().handshake();
+        for (int i = 0; i < 1000; i++) {
+            wire.c(P, 32, 0);
+            wire.s(P, 32, 0);
+        }
+        wire.c(F, 0, 0);
+        feed(wire);
+        Explanation data = only(ExplanationCode.DATA);
+        assertThat(data.frameCount()).isEqualTo(2000);
+        assertThat(data.text()).contains(":51234 and :9000 took turns", "1,000 messages of 32 bytes",
+                "answered each", "send() and then recv()");
+    }
+
+    @Test
+    void aShortExchangeIsToldRunByRun() {
+        Wire wire = new Wire().handshake();
+        wire.c(P, 6, 0);
+        wire.s(A, 0, 0);
+        wire.s(P, 6, 0);
+        wire.c(F, 0, 0);
+        feed(wire);
+        assertThat(told.stream().filter(e -> e.code() == ExplanationCode.DATA)
+                .map(Explanation::frames)).containsExactly(List.of(4L), List.of(6L));
     }
 
     @Test
