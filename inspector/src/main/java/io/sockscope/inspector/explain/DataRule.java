@@ -204,8 +204,8 @@ final class DataRule implements Rule {
         String mss = receiver.mssOffered > 0 ? " (the MSS " + receiver.name + " announced is "
                 + bytes(receiver.mssOffered) + ")" : "";
         String text = sender.name + " handed over " + (splitWrites == 1 ? "a write"
-                : grouped(splitWrites) + " writes") + " that went out as several segments, e.g. "
-                + Wording.frames(firstSplit.toList(), firstSplit.count()) + ": Linux marks the"
+                : grouped(splitWrites) + " writes") + " that went out as several segments"
+                + (splitWrites == 1 ? "" : " (the first shown here)") + ": Linux marks the"
                 + " segment that ends what one write handed over with PSH, and the segments"
                 + " before it carry no PSH. Most likely one send()/sendall() larger than a segment"
                 + " may carry" + mss + " or than the window " + receiver.name + " offered, which"
@@ -246,8 +246,7 @@ final class DataRule implements Rule {
                 : "the capture point is on the sending host, before the network card (TSO) or the"
                 + " kernel (GSO) cuts such a segment into MSS-sized ones: on the wire they are at"
                 + " most " + bytes(mss) + " each";
-        String text = sender.name + " sent a segment of " + bytes(s.length()) + " (" + s.frame()
-                + ")" + (overMss ? ", more than the " + bytes(mss) + " MSS " + receiver.name
+        String text = sender.name + " sent a segment of " + bytes(s.length()) + (overMss ? ", more than the " + bytes(mss) + " MSS " + receiver.name
                 + " announced" : "") + ": " + why + ". Nothing to fix; the programs see the same"
                 + " bytes either way.";
         story.tell(ExplanationCode.LOOPBACK_OFFLOAD, List.of(s.frame()), 1, s.frame(),

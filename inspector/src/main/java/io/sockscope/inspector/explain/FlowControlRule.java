@@ -147,8 +147,8 @@ final class FlowControlRule implements Rule {
         tellZero("");
         tellProbes();
         long closedFor = m.now - zeroSinceNanos;
-        String text = receiver.name + " reopened its window to " + bytes(m.segment.calculatedWindow()) + " (" + m.frame
-                + ") after " + duration(closedFor) + " at 0: its program called recv() again"
+        String text = receiver.name + " reopened its window to " + bytes(m.segment.calculatedWindow())
+                + " after " + duration(closedFor) + " at 0: its program called recv() again"
                 + " and freed buffer space, and " + sender.name + " may send again. Fix, if the"
                 + " stall is unwanted: have the receiver read continuously (a reader thread, or a"
                 + " select()/poll() loop), or give it a larger SO_RCVBUF.";
@@ -164,8 +164,7 @@ final class FlowControlRule implements Rule {
         Direction receiver = sender.peer;
         String offered = fullWindow > 0 ? " (" + bytes(fullWindow) + ")" : "";
         String text = sender.name + " filled the window " + receiver.name + " offered" + offered
-                + " " + (full.count() == 1 ? "in " : times(full.count()) + ", in ")
-                + Wording.frames(full.toList(), full.count()) + ": it may send no more until "
+                + (full.count() == 1 ? "" : " " + times(full.count())) + ": it may send no more until "
                 + receiver.name + " acknowledges and reopens it. The receive buffer fills"
                 + " because " + receiver.name + "'s program is not calling recv() as fast as"
                 + " data arrives.";
@@ -177,8 +176,8 @@ final class FlowControlRule implements Rule {
             return;
         }
         Direction receiver = sender.peer;
-        String text = receiver.name + " advertised a zero window ("
-                + Wording.frames(zero.toList(), zero.count()) + "): its receive buffer is full."
+        String text = receiver.name + " advertised a zero window"
+                + (zero.count() == 1 ? "" : " " + times(zero.count())) + ": its receive buffer is full."
                 + " Most likely its program stopped calling recv() (or calls it less often than"
                 + " data arrives). " + sender.name + "'s send() calls fill its own send buffer"
                 + " next, then block — or, non-blocking, return short counts and then fail with"
@@ -193,9 +192,9 @@ final class FlowControlRule implements Rule {
         }
         Direction receiver = sender.peer;
         String text = "While the window was 0, " + sender.name + "'s kernel probed it "
-                + times(probes.count()) + " (" + Wording.frames(probes.toList(), probes.count())
-                + (probes.count() > 1 ? ", over " + duration(lastProbeNanos - firstProbeNanos)
-                + " with growing gaps" : "") + ") and " + receiver.name + " answered with"
+                + times(probes.count()) + (probes.count() > 1 ? " over "
+                + duration(lastProbeNanos - firstProbeNanos) + ", with growing gaps," : "")
+                + " and " + receiver.name + " answered with"
                 + " window 0: zero-window probes, segments with no new data sent one below the"
                 + " next sequence number so that the receiver must answer with its current window."
                 + " tshark labels Linux's 0-byte probes keep_alive; they are zero-window probes."
@@ -213,8 +212,8 @@ final class FlowControlRule implements Rule {
         String updated = updates == 0 ? "" : "; " + receiver.name + " sent " + grouped(updates)
                 + " window update" + (updates == 1 ? "" : "s") + " as it read";
         String text = sender.name + " filled the window " + receiver.name + " offered" + offered
-                + " " + times(full.count()) + " (" + Wording.frames(full.toList(), full.count())
-                + ", over " + duration(lastLimitedNanos - limitedSinceNanos) + ")" + zeros
+                + " " + times(full.count()) + " over " + duration(lastLimitedNanos
+                - limitedSinceNanos) + zeros
                 + updated + ": the receiver's program reads more slowly than " + sender.name
                 + " sends, so the receive window, not the network, sets the pace. Fix, if"
                 + " throughput matters: read more often or in larger pieces, or raise SO_RCVBUF"

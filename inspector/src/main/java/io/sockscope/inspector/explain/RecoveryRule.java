@@ -159,7 +159,7 @@ final class RecoveryRule implements Rule {
         if (!duplicates.isEmpty()) {
             String text = receiver.name + " sent " + count(duplicates.count(),
                     "duplicate ACK", "duplicate ACKs") + (series > 1 ? " in " + grouped(series)
-                    + " series" : "") + within + " (" + frames(duplicates) + "): each repeats the"
+                    + " series" : "") + within + ": each repeats the"
                     + " last byte it has in order, because segments after a hole arrived (SACK"
                     + " blocks, when present, say which). Three in a row make " + sender.name
                     + " resend the missing segment at once. No call causes this: segments were"
@@ -169,7 +169,7 @@ final class RecoveryRule implements Rule {
         }
         if (!fast.isEmpty()) {
             String text = sender.name + " resent " + count(fast.count(), "segment", "segments")
-                    + " right after duplicate ACKs (" + frames(fast) + "): fast retransmit, TCP"
+                    + " right after duplicate ACKs: fast retransmit, TCP"
                     + " repairing a lost segment without waiting for a timeout. The programs only"
                     + " see a short delay: send() returns as usual, and the receiver's recv()"
                     + " waits until the hole is filled.";
@@ -177,18 +177,20 @@ final class RecoveryRule implements Rule {
                     text, false);
         }
         if (!resent.isEmpty()) {
-            String timeout = timeouts == 0 ? "" : ", " + (timeouts == 1 ? "one" : grouped(timeouts))
-                    + " after a retransmission timeout of about " + duration(longestTimeoutNanos);
-            String text = sender.name + " sent " + count(resent.count(), "segment", "segments")
-                    + " again (" + frames(resent) + timeout + "): the first copies, or their"
-                    + " ACKs, were lost. TCP recovers by itself and the programs only see a delay;"
+            String timeout = timeouts == 0 ? "" : " (" + (timeouts == 1 ? "one" : grouped(timeouts))
+                    + " after a retransmission timeout of about " + duration(longestTimeoutNanos)
+                    + ")";
+            String text = sender.name + " sent " + (resent.count() == 1 ? "a segment"
+                    : count(resent.count(), "segment", "segments")) + " again" + timeout + ": "
+                    + (resent.count() == 1 ? "its first copy, or its ACK, was" : "the first copies,"
+                    + " or their ACKs, were") + " lost. TCP recovers by itself and the programs only see a delay;"
                     + " if it happens often, look at the path (a lossy link, a full queue, Wi-Fi).";
             story.tell(ExplanationCode.RETRANSMISSION, resent, resent.first(), Optional.empty(),
                     text, false);
         }
         if (!spurious.isEmpty()) {
             String text = sender.name + " resent data " + receiver.name + " had already"
-                    + " acknowledged (" + frames(spurious) + "): a spurious retransmission —"
+                    + " acknowledged: a spurious retransmission —"
                     + " the retransmission timer fired too early, or an ACK was delayed or lost."
                     + " Harmless apart from the bytes sent twice.";
             story.tell(ExplanationCode.SPURIOUS_RETRANSMISSION, spurious, spurious.first(),
@@ -197,11 +199,11 @@ final class RecoveryRule implements Rule {
         if (!outOfOrder.isEmpty()) {
             String text = gapSeen
                     ? count(outOfOrder.count(), "segment", "segments") + " of " + sender.name
-                    + " came out of order (" + frames(outOfOrder) + "): earlier bytes after later"
+                    + " came out of order: earlier bytes after later"
                     + " ones. The network reordered them, or their first copies were lost before"
                     + " the capture point and these are the resends."
                     : "tshark calls " + count(outOfOrder.count(), "segment", "segments") + " of "
-                    + sender.name + " out-of-order (" + frames(outOfOrder) + "): "
+                    + sender.name + " out-of-order: "
                     + (outOfOrder.count() == 1 ? "it carries" : "they carry") + " bytes sent once"
                     + " already, within a round trip of the segment before. The capture saw the"
                     + " first copies, so " + (outOfOrder.count() == 1 ? "it is a resend" : "these"
@@ -211,19 +213,15 @@ final class RecoveryRule implements Rule {
                     Optional.empty(), text, !gapSeen);
         }
         if (!lost.isEmpty()) {
-            String acked = ackedUnseen == 0 ? "" : "; " + receiver.name + " acknowledged bytes"
-                    + " the capture never saw in " + grouped(ackedUnseen) + " of them";
-            String text = "The capture missed some of " + sender.name + "'s segments ("
-                    + frames(lost) + acked + "): they were lost before reaching the capture"
+            String acked = ackedUnseen == 0 ? "" : " (" + receiver.name + " acknowledged bytes"
+                    + " the capture never saw " + Wording.times(ackedUnseen) + ")";
+            String text = "The capture missed some of " + sender.name + "'s segments" + acked
+                    + ": they were lost before reaching the capture"
                     + " point, or the capture itself dropped them (look at its drop count).";
             story.tell(ExplanationCode.LOST_SEGMENT, lost, lost.first(), Optional.empty(), text,
                     false);
         }
         reset();
-    }
-
-    private static String frames(FrameSample sample) {
-        return Wording.frames(sample.toList(), sample.count());
     }
 
     private void reset() {

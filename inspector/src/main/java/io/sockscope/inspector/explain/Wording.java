@@ -96,7 +96,6 @@ final class Wording {
         if (pieces <= MAX_PIECES && count == frames.size()) {
             return out.toString();
         }
-        return frames.getFirst() + "–" + frames.getLast() + " (" + count(count, "frame", "frames")
-                + ")";
+        return frames.getFirst() + "–" + frames.getLast() + ", " + count(count, "frame", "frames");
     }
 }

@@ -150,8 +150,12 @@ public final class ExplainCommand implements Callable<Integer> {
         if (summary) {
             TcpAnalyzer analyzer = TcpAnalyzer.onePass();
             ExplainOutput output = output(out, analyzer::flow);
-            result = ExplainPasses.summary(file, only, analyzer, output);
-            finish(output, result);
+            try {
+                result = ExplainPasses.summary(file, only, analyzer, output);
+                finish(output, result);
+            } finally {
+                output.close();
+            }
         } else {
             CaptureAnalysis.Outcome first = CaptureAnalysis.summarize(file);
             if (first instanceof CaptureAnalysis.Outcome.Unreadable(String message)) {
@@ -165,8 +169,12 @@ public final class ExplainCommand implements Callable<Integer> {
             IntFunction<Optional<Flow>> flows = ExplainPasses.byStream(done.flows(),
                     done.facts().streamCount());
             ExplainOutput output = output(out, flows);
-            result = ExplainPasses.full(file, done, only, output);
-            finish(output, result);
+            try {
+                result = ExplainPasses.full(file, done, only, output);
+                finish(output, result);
+            } finally {
+                output.close();
+            }
         }
         out.flush();
         return switch (result) {

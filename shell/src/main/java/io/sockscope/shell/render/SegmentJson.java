@@ -10,7 +10,7 @@ import io.sockscope.inspector.flow.TcpdumpLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -56,12 +56,38 @@ public final class SegmentJson {
     /** Linux's options on every segment after the handshake: NOP, NOP, Timestamps. */
     private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
     private static final int ENDPOINT_CACHE_LIMIT = 4096;
+    /** "00" to "99": two digits per division when writing numbers. */
+    private static final byte[] PAIRS = pairs();
+    /** 10 to the power of the index: how many digits a number has. */
+    private static final long[] POWERS = powers();
 
-    private final Map<Endpoint, byte[]> endpoints = new IdentityHashMap<>();
+    private final Map<Endpoint, byte[]> endpoints = new HashMap<>();
+    /** The last endpoints seen and their texts: a segment's endpoints are usually among them. */
+    private final Endpoint[] recent = new Endpoint[4];
+    private final byte[][] recentText = new byte[4][];
+    private int recentNext;
     private final StringBuilder line = new StringBuilder(256);
     private char[] chars = new char[256];
     private byte[] buffer = new byte[1024];
     private int length;
+
+    private static long[] powers() {
+        long[] powers = new long[19];
+        powers[0] = 1;
+        for (int i = 1; i < powers.length; i++) {
+            powers[i] = powers[i - 1] * 10;
+        }
+        return powers;
+    }
+
+    private static byte[] pairs() {
+        byte[] pairs = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            pairs[2 * i] = (byte) ('0' + i / 10);
+            pairs[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        return pairs;
+    }
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
@@ -241,7 +267,7 @@ public final class SegmentJson {
         length += chars.length;
     }
 
-    /** Decimal digits of a number written in place. */
+    /** Decimal digits of a number written in place, two at a time. */
     private void number(long value) {
         if (value < 0) {
             buffer[length++] = '-';
@@ -251,16 +277,25 @@ public final class SegmentJson {
             buffer[length++] = (byte) ('0' + value);
             return;
         }
-        int start = length;
-        while (value != 0) {
-            buffer[length++] = (byte) ('0' + value % 10);
-            value /= 10;
+        int digits = 2;
+        while (digits < POWERS.length && value >= POWERS[digits]) {
+            digits++;
         }
-        for (int i = start, j = length - 1; i < j; i++, j--) {
-            byte t = buffer[i];
-            buffer[i] = buffer[j];
-            buffer[j] = t;
+        int at = length + digits;
+        while (value >= 100) {
+            int pair = (int) (value % 100) * 2;
+            value /= 100;
+            buffer[--at] = PAIRS[pair + 1];
+            buffer[--at] = PAIRS[pair];
         }
+        if (value >= 10) {
+            int pair = (int) value * 2;
+            buffer[--at] = PAIRS[pair + 1];
+            buffer[--at] = PAIRS[pair];
+        } else {
+            buffer[--at] = (byte) ('0' + value);
+        }
+        length += digits;
     }
 
     private void ensure(int capacity) {
@@ -272,14 +307,22 @@ public final class SegmentJson {
     }
 
     private byte[] endpoint(Endpoint endpoint) {
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == endpoint) {
+                return recentText[i];
+            }
+        }
         byte[] text = endpoints.get(endpoint);
         if (text == null) {
             if (endpoints.size() >= ENDPOINT_CACHE_LIMIT) {
                 endpoints.clear();
             }
-            text = ("\"" + endpoint + "\"").getBytes(StandardCharsets.US_ASCII);
+            text = ascii("\"" + endpoint + "\"");
             endpoints.put(endpoint, text);
         }
+        recent[recentNext] = endpoint;
+        recentText[recentNext] = text;
+        recentNext = (recentNext + 1) % recent.length;
         return text;
     }
 }
