@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class CloseRule implements Rule {
 
-    /** Live: a FIN left unanswered this long is told as {@code close_wait} without waiting for the end. */
+    /** Live: a FIN unanswered this long is told as {@code close_wait} before the end. */
     static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
     private final ConnectionStory story;

@@ -246,7 +246,8 @@ final class DataRule implements Rule {
                 : "the capture point is on the sending host, before the network card (TSO) or the"
                 + " kernel (GSO) cuts such a segment into MSS-sized ones: on the wire they are at"
                 + " most " + bytes(mss) + " each";
-        String text = sender.name + " sent a segment of " + bytes(s.length()) + (overMss ? ", more than the " + bytes(mss) + " MSS " + receiver.name
+        String text = sender.name + " sent a segment of " + bytes(s.length())
+                + (overMss ? ", more than the " + bytes(mss) + " MSS " + receiver.name
                 + " announced" : "") + ": " + why + ". Nothing to fix; the programs see the same"
                 + " bytes either way.";
         story.tell(ExplanationCode.LOOPBACK_OFFLOAD, List.of(s.frame()), 1, s.frame(),

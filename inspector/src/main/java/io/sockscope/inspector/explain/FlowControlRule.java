@@ -147,7 +147,8 @@ final class FlowControlRule implements Rule {
         tellZero("");
         tellProbes();
         long closedFor = m.now - zeroSinceNanos;
-        String text = receiver.name + " reopened its window to " + bytes(m.segment.calculatedWindow())
+        String text = receiver.name + " reopened its window to "
+                + bytes(m.segment.calculatedWindow())
                 + " after " + duration(closedFor) + " at 0: its program called recv() again"
                 + " and freed buffer space, and " + sender.name + " may send again. Fix, if the"
                 + " stall is unwanted: have the receiver read continuously (a reader thread, or a"
@@ -164,7 +165,8 @@ final class FlowControlRule implements Rule {
         Direction receiver = sender.peer;
         String offered = fullWindow > 0 ? " (" + bytes(fullWindow) + ")" : "";
         String text = sender.name + " filled the window " + receiver.name + " offered" + offered
-                + (full.count() == 1 ? "" : " " + times(full.count())) + ": it may send no more until "
+                + (full.count() == 1 ? "" : " " + times(full.count())) + ": it may send no more"
+                + " until "
                 + receiver.name + " acknowledges and reopens it. The receive buffer fills"
                 + " because " + receiver.name + "'s program is not calling recv() as fast as"
                 + " data arrives.";
@@ -177,7 +179,8 @@ final class FlowControlRule implements Rule {
         }
         Direction receiver = sender.peer;
         String text = receiver.name + " advertised a zero window"
-                + (zero.count() == 1 ? "" : " " + times(zero.count())) + ": its receive buffer is full."
+                + (zero.count() == 1 ? "" : " " + times(zero.count())) + ": its receive buffer is"
+                + " full."
                 + " Most likely its program stopped calling recv() (or calls it less often than"
                 + " data arrives). " + sender.name + "'s send() calls fill its own send buffer"
                 + " next, then block — or, non-blocking, return short counts and then fail with"

@@ -69,7 +69,8 @@ final class KeepaliveRule implements Rule {
                 : answers >= probes ? "and " + peer.name + " answered each"
                 : "and " + peer.name + " answered " + grouped(answers);
         String text = sender.name + " sent " + series + " after " + duration(idleBeforeNanos)
-                + " of silence, " + answered + ": segments with no new data, one below the next sequence number,"
+                + " of silence, " + answered + ": segments with no new data, one below the next"
+                + " sequence number,"
                 + " which the peer must acknowledge. Most likely " + sender.name + "'s program set"
                 + " SO_KEEPALIVE (and TCP_KEEPIDLE/TCP_KEEPINTVL near these times; Linux's"
                 + " defaults are 2 hours idle and 75 s between probes). Nothing reaches recv();"

@@ -17,9 +17,9 @@ import java.util.Optional;
  * <p>An episode opens at the first such event for the direction. It is recovered when the
  * receiver acknowledges everything the sender had sent by the episode's last event (the recovery
  * point); it ends when {@link #QUIET_NANOS} pass after that with no new loss (a loss within that
- * time continues the episode), or when the connection ends. Within an episode each kind is one explanation listing its frames,
- * so a lossy bulk transfer gives a few explanations per episode, not one per segment. SYNs sent
- * again belong to {@link HandshakeRule} ({@code syn_retry}).
+ * time continues the episode), or when the connection ends. Within an episode each kind is one
+ * explanation listing its frames, so a lossy bulk transfer gives a few explanations, not one per
+ * segment. SYNs sent again belong to {@link HandshakeRule} ({@code syn_retry}).
  */
 final class RecoveryRule implements Rule {
 
@@ -183,7 +183,8 @@ final class RecoveryRule implements Rule {
             String text = sender.name + " sent " + (resent.count() == 1 ? "a segment"
                     : count(resent.count(), "segment", "segments")) + " again" + timeout + ": "
                     + (resent.count() == 1 ? "its first copy, or its ACK, was" : "the first copies,"
-                    + " or their ACKs, were") + " lost. TCP recovers by itself and the programs only see a delay;"
+                    + " or their ACKs, were") + " lost. TCP recovers by itself and the programs only"
+                    + " see a delay;"
                     + " if it happens often, look at the path (a lossy link, a full queue, Wi-Fi).";
             story.tell(ExplanationCode.RETRANSMISSION, resent, resent.first(), Optional.empty(),
                     text, false);

@@ -7,7 +7,7 @@ package io.sockscope.inspector.explain;
  */
 interface Rule {
 
-    /** The segment {@code m} from {@code from} to {@code to}; {@link Direction}s are not yet updated. */
+    /** Segment {@code m} from {@code from} to {@code to}, before the {@link Direction}s change. */
     void segment(Moment m, Direction from, Direction to);
 
     /** Time has passed with no segment: complete what a pause completes (live sessions). */

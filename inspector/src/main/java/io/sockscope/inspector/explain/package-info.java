@@ -3,7 +3,7 @@
  * calls involved and, where one exists, the fix.
  *
  * <pre>
- *   flow.TcpAnalyzer ──Segment──▶ Explainer ──Explanation──▶ ExplanationListener (a face)
+ *   flow.TcpAnalyzer ─Segment─▶ Explainer ─Explanation─▶ ExplanationListener (a face)
  *                                   │   one ConnectionStory per tcp.stream:
  *                                   │   Direction ×2 (what each side has shown so far)
  *                                   │   rules, in this order: Handshake, Recovery, FlowControl,

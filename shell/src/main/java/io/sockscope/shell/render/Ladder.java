@@ -330,7 +330,8 @@ public final class Ladder {
                             + ExplainReport.grouped(seqEnd[d]) + ")");
                 }
                 if (acks[d] > 0) {
-                    parts.add(ExplainReport.grouped(acks[d]) + (acks[d] == 1 ? " ack " : " acks ") + arrows[d]);
+                    parts.add(ExplainReport.grouped(acks[d]) + (acks[d] == 1 ? " ack " : " acks ")
+                            + arrows[d]);
                 }
             }
             AnalysisFlag[] flags = AnalysisFlag.values();
