@@ -35,21 +35,22 @@ hyperfine --style basic --runs "${TSHARK_RUNS:-2}" --output=null --export-json "
   -n 'tshark -T fields (8 fields)' \
   "tshark -r $capture -T fields -e frame.number -e tcp.stream -e tcp.seq -e tcp.ack -e tcp.len -e tcp.window_size -e tcp.flags -e tcp.analysis.flags" >&2
 
-memory() { # mode file -> "peak RSS, exit status"
-  local rss status
-  set +e
-  rss=$( { SOCKSCOPE_JAVA_OPTS=-Xmx256m /usr/bin/time -f '%M' ./sockscope explain $1 "$2" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-  status=$?
-  set -e
-  printf '%s MB peak RSS, exit %s' "$((rss / 1024))" "$status"
+memory() { # mode file -> "peak RSS, exit status" with the heap fixed at 256 MiB
+  local status=0
+  SOCKSCOPE_JAVA_OPTS=-Xmx256m /usr/bin/time -o "$out/rss" -f '%M' \
+    ./sockscope explain $1 "$2" >/dev/null 2>"$out/err" || status=$?
+  printf '%s MB peak RSS, exit %s' "$(( $(tail -n 1 "$out/rss") / 1024 ))" "$status"
 }
+
+java25=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
+  "$j" -version 2>&1 | head -n 1 | grep -q '"2[5-9]' && { echo "$j"; break; }; done)
 
 {
   echo
   echo "## $(date -u +%Y-%m-%d) — sockscope explain, whole process (\`bench/explain.sh\`)"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"
-  echo "load average at start $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1 || true)."
+  echo "load average at start $(cut -d' ' -f1-3 /proc/loadavg); $("${java25:-java}" -version 2>&1 | head -n 1)."
   echo "Capture: $capture ($(stat -c %s "$capture") bytes, $n frames). hyperfine, $runs runs after a"
   echo "warm-up (tshark: ${TSHARK_RUNS:-2} runs); output to /dev/null."
   echo

@@ -89,8 +89,9 @@ final class ConnectionStory {
 
     /** Explains one segment of this connection; segments come in capture order. */
     void accept(Segment s, Moment m) {
-        Direction from = s.source() == first.endpoint || s.source().equals(first.endpoint)
-                ? first : second;
+        Endpoint source = s.source();
+        Direction from = source == first.endpoint ? first : source == second.endpoint ? second
+                : source.equals(first.endpoint) ? first : second;
         Direction to = from.peer;
         m.fill(s, from, to);
         // called one by one rather than through the rules array: each call site then sees one

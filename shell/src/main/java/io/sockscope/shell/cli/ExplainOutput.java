@@ -96,7 +96,7 @@ sealed interface ExplainOutput {
 
         @Override
         public void finish() throws IOException {
-            hand(END);
+            batch[count++] = END;
             send();
             try {
                 writer.join();

@@ -10,6 +10,7 @@ import io.sockscope.inspector.flow.TcpdumpLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,8 +26,8 @@ import java.util.OptionalLong;
  * names and endpoint texts pre-quoted) and written straight to the output, after flushing the
  * {@link JsonGenerator} that writes the other records to the same stream. Texts are checked: a
  * character JSON would escape (which the tcpdump line cannot produce, but an option name might)
- * sends the whole record through the generator's typed writers instead. One instance per
- * output; not thread-safe.
+ * sends the whole record through the generator's typed writers instead. An instance is used by
+ * one thread; {@link #lineBytes} may run on another.
  */
 public final class SegmentJson {
 
@@ -63,12 +64,13 @@ public final class SegmentJson {
 
     private final Map<Endpoint, byte[]> endpoints = new HashMap<>();
     /** The last endpoints seen and their texts: a segment's endpoints are usually among them. */
-    private final Endpoint[] recent = new Endpoint[4];
-    private final byte[][] recentText = new byte[4][];
+    private final Endpoint[] recent = new Endpoint[16];
+    private final byte[][] recentText = new byte[16][];
     private int recentNext;
     private final StringBuilder line = new StringBuilder(256);
-    private char[] chars = new char[256];
     private byte[] buffer = new byte[1024];
+    private long lastSeconds = Long.MIN_VALUE;
+    private byte[] secondsDigits = new byte[0];
     private int length;
 
     private static long[] powers() {
@@ -111,14 +113,44 @@ public final class SegmentJson {
     }
 
     /**
+     * The segment's tcpdump line ({@link TcpdumpLine}) as the bytes a JSON string holds without
+     * escaping, or null when it has a character JSON would escape. Separate from {@link #write}
+     * so that a caller can build lines on one thread and write records on another; {@code
+     * scratch} is the caller's reused buffer.
+     */
+    public static byte[] lineBytes(StringBuilder scratch, Segment s) {
+        scratch.setLength(0);
+        TcpdumpLine.appendTo(scratch, s);
+        byte[] bytes = scratch.toString().getBytes(StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
+                return null;
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * Writes one segment line (with its newline) to {@code out}, the stream under {@code g};
      * {@code call} is the call that caused it, if known.
      */
     public void write(JsonGenerator g, OutputStream out, Segment s, OptionalLong call)
             throws IOException {
-        line.setLength(0);
-        TcpdumpLine.appendTo(line, s);
-        ensure(line.length() + 512);
+        write(g, out, s, call, lineBytes(line, s));
+    }
+
+    /**
+     * As {@link #write(JsonGenerator, OutputStream, Segment, OptionalLong)}, with the line already
+     * made by {@link #lineBytes} ({@code null}: it needs escaping, and the generator writes the
+     * record).
+     */
+    public void write(JsonGenerator g, OutputStream out, Segment s, OptionalLong call,
+            byte[] lineBytes) throws IOException {
+        if (lineBytes == null) {
+            writeSlowly(g, s, call);
+            return;
+        }
+        ensure(lineBytes.length + 512);
         length = 0;
         put(START);
         number(s.frame());
@@ -129,7 +161,7 @@ public final class SegmentJson {
             put(NULL);
         }
         put(TS_US);
-        number(s.atMicros());
+        timestamp(s.atMicros());
         put(SRC);
         put(endpoint(s.source()));
         put(DST);
@@ -170,20 +202,7 @@ public final class SegmentJson {
             first = false;
         }
         put(LINE);
-        int textLength = line.length();
-        if (chars.length < textLength) {
-            chars = new char[Math.max(textLength, chars.length * 2)];
-        }
-        line.getChars(0, textLength, chars, 0);
-        char[] text = chars;
-        for (int i = 0; i < textLength; i++) {
-            char c = text[i];
-            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7E) {
-                writeSlowly(g, s, call);
-                return;
-            }
-            buffer[length++] = (byte) c;
-        }
+        put(lineBytes);
         put(END);
         g.flush();
         out.write(buffer, 0, length);
@@ -257,6 +276,8 @@ public final class SegmentJson {
             g.writeString(name);
         }
         g.writeEndArray();
+        line.setLength(0);
+        TcpdumpLine.appendTo(line, s);
         g.writeStringField("line", line.toString());
         g.writeEndObject();
         g.writeRaw('\n');
@@ -265,6 +286,36 @@ public final class SegmentJson {
     private void put(byte[] chars) {
         System.arraycopy(chars, 0, buffer, length, chars.length);
         length += chars.length;
+    }
+
+    /**
+     * A timestamp in µs: consecutive segments share their seconds, so the digits of the seconds
+     * are kept and only the six digits of the microseconds are written anew.
+     */
+    private void timestamp(long micros) {
+        if (micros < 1_000_000) {
+            number(micros);
+            return;
+        }
+        long seconds = micros / 1_000_000;
+        if (seconds != lastSeconds) {
+            int start = length;
+            number(seconds);
+            secondsDigits = Arrays.copyOfRange(buffer, start, length);
+            lastSeconds = seconds;
+            length = start;
+        }
+        put(secondsDigits);
+        int rest = (int) (micros - seconds * 1_000_000);
+        int high = rest / 10_000;
+        int middle = rest / 100 % 100;
+        int low = rest % 100;
+        buffer[length++] = PAIRS[2 * high];
+        buffer[length++] = PAIRS[2 * high + 1];
+        buffer[length++] = PAIRS[2 * middle];
+        buffer[length++] = PAIRS[2 * middle + 1];
+        buffer[length++] = PAIRS[2 * low];
+        buffer[length++] = PAIRS[2 * low + 1];
     }
 
     /** Decimal digits of a number written in place, two at a time. */
