@@ -1,0 +1,379 @@
+package io.sockscope.shell.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sockscope.inspector.decode.TcpFlags;
+import io.sockscope.inspector.flow.AnalysisFlag;
+import io.sockscope.inspector.flow.Endpoint;
+import io.sockscope.inspector.flow.Segment;
+import io.sockscope.inspector.flow.TcpOptions;
+import io.sockscope.inspector.flow.TcpdumpLine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Writes a segment as the SPEC §5 JSON line {@code {"type":"segment",...}}: every field in the
+ * order the spec lists them, numbers as tshark shows them ({@code ack} 0 without ACK, {@code win}
+ * the scaled window), {@code options} and {@code analysis} by name, {@code line} the tcpdump text.
+ *
+ * <p>A million segments a second go through here. Every value of a segment record is a number,
+ * a name from a fixed set, an endpoint or the tcpdump line — ASCII text that JSON never needs to
+ * escape — so the record is composed as bytes in one reused buffer (digits written in place,
+ * names and endpoint texts pre-quoted) and written straight to the output, after flushing the
+ * {@link JsonGenerator} that writes the other records to the same stream. Texts are checked: a
+ * character JSON would escape (which the tcpdump line cannot produce, but an option name might)
+ * sends the whole record through the generator's typed writers instead. An instance is used by
+ * one thread; {@link #lineBytes} may run on another.
+ */
+public final class SegmentJson {
+
+    private static final byte[] START = ascii("{\"type\":\"segment\",\"frame\":");
+    private static final byte[] CALL = ascii(",\"call\":");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] TS_US = ascii(",\"ts_us\":");
+    private static final byte[] SRC = ascii(",\"src\":");
+    private static final byte[] DST = ascii(",\"dst\":");
+    private static final byte[] STREAM = ascii(",\"stream\":");
+    private static final byte[] FLAGS = ascii(",\"flags\":[");
+    private static final byte[] SEQ = ascii("],\"seq\":");
+    private static final byte[] ACK = ascii(",\"ack\":");
+    private static final byte[] LEN = ascii(",\"len\":");
+    private static final byte[] WIN = ascii(",\"win\":");
+    private static final byte[] OPTIONS = ascii(",\"options\":[");
+    private static final byte[] ANALYSIS = ascii("],\"analysis\":[");
+    private static final byte[] LINE = ascii("],\"line\":\"");
+    private static final byte[] END = ascii("\"}\n");
+    private static final byte[] LINUX_OPTIONS = ascii("\"nop\",\"nop\",\"TS\"");
+
+    private static final int[] FLAG_BITS = {TcpFlags.FIN, TcpFlags.SYN, TcpFlags.RST,
+        TcpFlags.PSH, TcpFlags.ACK, TcpFlags.URG, TcpFlags.ECE, TcpFlags.CWR};
+    private static final byte[][] FLAG_NAMES = quoted("FIN", "SYN", "RST", "PSH", "ACK", "URG",
+            "ECE", "CWR");
+    private static final byte[][] ANALYSIS_NAMES = analysisNames();
+    /** Linux's options on every segment after the handshake: NOP, NOP, Timestamps. */
+    private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
+    private static final int ENDPOINT_CACHE_LIMIT = 4096;
+    /** "00" to "99": two digits per division when writing numbers. */
+    private static final byte[] PAIRS = pairs();
+    /** 10 to the power of the index: how many digits a number has. */
+    private static final long[] POWERS = powers();
+
+    private final Map<Endpoint, byte[]> endpoints = new HashMap<>();
+    /** The last endpoints seen and their texts: a segment's endpoints are usually among them. */
+    private final Endpoint[] recent = new Endpoint[16];
+    private final byte[][] recentText = new byte[16][];
+    private int recentNext;
+    private final StringBuilder line = new StringBuilder(256);
+    private byte[] buffer = new byte[1024];
+    private long lastSeconds = Long.MIN_VALUE;
+    private byte[] secondsDigits = new byte[0];
+    private int length;
+
+    private static long[] powers() {
+        long[] powers = new long[19];
+        powers[0] = 1;
+        for (int i = 1; i < powers.length; i++) {
+            powers[i] = powers[i - 1] * 10;
+        }
+        return powers;
+    }
+
+    private static byte[] pairs() {
+        byte[] pairs = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            pairs[2 * i] = (byte) ('0' + i / 10);
+            pairs[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        return pairs;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[][] quoted(String... names) {
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = ascii("\"" + names[i] + "\"");
+        }
+        return out;
+    }
+
+    private static byte[][] analysisNames() {
+        AnalysisFlag[] flags = AnalysisFlag.values();
+        String[] names = new String[flags.length];
+        for (int i = 0; i < flags.length; i++) {
+            names[i] = flags[i].tsharkName();
+        }
+        return quoted(names);
+    }
+
+    /**
+     * The segment's tcpdump line ({@link TcpdumpLine}) as the bytes a JSON string holds without
+     * escaping, or null when it has a character JSON would escape. Separate from {@link #write}
+     * so that a caller can build lines on one thread and write records on another; {@code
+     * scratch} is the caller's reused buffer.
+     */
+    public static byte[] lineBytes(StringBuilder scratch, Segment s) {
+        scratch.setLength(0);
+        TcpdumpLine.appendTo(scratch, s);
+        byte[] bytes = scratch.toString().getBytes(StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b < 0x20 || b == '"' || b == '\\' || b == 0x7F) {
+                return null;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * Writes one segment line (with its newline) to {@code out}, the stream under {@code g};
+     * {@code call} is the call that caused it, if known.
+     */
+    public void write(JsonGenerator g, OutputStream out, Segment s, OptionalLong call)
+            throws IOException {
+        write(g, out, s, call, lineBytes(line, s));
+    }
+
+    /**
+     * As {@link #write(JsonGenerator, OutputStream, Segment, OptionalLong)}, with the line already
+     * made by {@link #lineBytes} ({@code null}: it needs escaping, and the generator writes the
+     * record).
+     */
+    public void write(JsonGenerator g, OutputStream out, Segment s, OptionalLong call,
+            byte[] lineBytes) throws IOException {
+        if (lineBytes == null) {
+            writeSlowly(g, s, call);
+            return;
+        }
+        ensure(lineBytes.length + 512);
+        length = 0;
+        put(START);
+        number(s.frame());
+        put(CALL);
+        if (call.isPresent()) {
+            number(call.getAsLong());
+        } else {
+            put(NULL);
+        }
+        put(TS_US);
+        timestamp(s.atMicros());
+        put(SRC);
+        put(endpoint(s.source()));
+        put(DST);
+        put(endpoint(s.destination()));
+        put(STREAM);
+        number(s.stream());
+        put(FLAGS);
+        boolean first = true;
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if (s.has(FLAG_BITS[i])) {
+                if (!first) {
+                    buffer[length++] = ',';
+                }
+                put(FLAG_NAMES[i]);
+                first = false;
+            }
+        }
+        put(SEQ);
+        number(s.seq());
+        put(ACK);
+        number(s.has(TcpFlags.ACK) ? s.ack() : 0);
+        put(LEN);
+        number(s.length());
+        put(WIN);
+        number(s.calculatedWindow());
+        put(OPTIONS);
+        if (!options(s.options())) {
+            writeSlowly(g, s, call);
+            return;
+        }
+        put(ANALYSIS);
+        first = true;
+        for (int bits = s.analysis(); bits != 0; bits &= bits - 1) {
+            if (!first) {
+                buffer[length++] = ',';
+            }
+            put(ANALYSIS_NAMES[Integer.numberOfTrailingZeros(bits)]);
+            first = false;
+        }
+        put(LINE);
+        put(lineBytes);
+        put(END);
+        g.flush();
+        out.write(buffer, 0, length);
+    }
+
+    /** The options, unless a name needs escaping (then false). */
+    private boolean options(TcpOptions options) {
+        if (options.isEmpty()) {
+            return true;
+        }
+        byte[] bytes = options.bytes();
+        if (bytes.length == 12 && ((bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16
+                | (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF) == NOP_NOP_TIMESTAMPS) {
+            put(LINUX_OPTIONS);
+            return true;
+        }
+        boolean first = true;
+        for (String name : options.summary()) {
+            ensure(length + name.length() + 4);
+            if (!first) {
+                buffer[length++] = ',';
+            }
+            buffer[length++] = '"';
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x20 || c == '"' || c == '\\' || c > 0x7E) {
+                    return false;
+                }
+                buffer[length++] = (byte) c;
+            }
+            buffer[length++] = '"';
+            first = false;
+        }
+        return true;
+    }
+
+    /** The same record through the generator's typed writers, which escape whatever needs it. */
+    private void writeSlowly(JsonGenerator g, Segment s, OptionalLong call) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "segment");
+        g.writeNumberField("frame", s.frame());
+        g.writeFieldName("call");
+        if (call.isPresent()) {
+            g.writeNumber(call.getAsLong());
+        } else {
+            g.writeNull();
+        }
+        g.writeNumberField("ts_us", s.atMicros());
+        g.writeStringField("src", s.source().toString());
+        g.writeStringField("dst", s.destination().toString());
+        g.writeNumberField("stream", s.stream());
+        g.writeArrayFieldStart("flags");
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if (s.has(FLAG_BITS[i])) {
+                g.writeString(new String(FLAG_NAMES[i], 1, FLAG_NAMES[i].length - 2,
+                        StandardCharsets.US_ASCII));
+            }
+        }
+        g.writeEndArray();
+        g.writeNumberField("seq", s.seq());
+        g.writeNumberField("ack", s.has(TcpFlags.ACK) ? s.ack() : 0);
+        g.writeNumberField("len", s.length());
+        g.writeNumberField("win", s.calculatedWindow());
+        g.writeArrayFieldStart("options");
+        for (String name : s.options().summary()) {
+            g.writeString(name);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("analysis");
+        for (String name : s.analysisNames()) {
+            g.writeString(name);
+        }
+        g.writeEndArray();
+        line.setLength(0);
+        TcpdumpLine.appendTo(line, s);
+        g.writeStringField("line", line.toString());
+        g.writeEndObject();
+        g.writeRaw('\n');
+    }
+
+    private void put(byte[] chars) {
+        System.arraycopy(chars, 0, buffer, length, chars.length);
+        length += chars.length;
+    }
+
+    /**
+     * A timestamp in µs: consecutive segments share their seconds, so the digits of the seconds
+     * are kept and only the six digits of the microseconds are written anew.
+     */
+    private void timestamp(long micros) {
+        if (micros < 1_000_000) {
+            number(micros);
+            return;
+        }
+        long seconds = micros / 1_000_000;
+        if (seconds != lastSeconds) {
+            int start = length;
+            number(seconds);
+            secondsDigits = Arrays.copyOfRange(buffer, start, length);
+            lastSeconds = seconds;
+            length = start;
+        }
+        put(secondsDigits);
+        int rest = (int) (micros - seconds * 1_000_000);
+        int high = rest / 10_000;
+        int middle = rest / 100 % 100;
+        int low = rest % 100;
+        buffer[length++] = PAIRS[2 * high];
+        buffer[length++] = PAIRS[2 * high + 1];
+        buffer[length++] = PAIRS[2 * middle];
+        buffer[length++] = PAIRS[2 * middle + 1];
+        buffer[length++] = PAIRS[2 * low];
+        buffer[length++] = PAIRS[2 * low + 1];
+    }
+
+    /** Decimal digits of a number written in place, two at a time. */
+    private void number(long value) {
+        if (value < 0) {
+            buffer[length++] = '-';
+            value = -value;
+        }
+        if (value < 10) {
+            buffer[length++] = (byte) ('0' + value);
+            return;
+        }
+        int digits = 2;
+        while (digits < POWERS.length && value >= POWERS[digits]) {
+            digits++;
+        }
+        int at = length + digits;
+        while (value >= 100) {
+            int pair = (int) (value % 100) * 2;
+            value /= 100;
+            buffer[--at] = PAIRS[pair + 1];
+            buffer[--at] = PAIRS[pair];
+        }
+        if (value >= 10) {
+            int pair = (int) value * 2;
+            buffer[--at] = PAIRS[pair + 1];
+            buffer[--at] = PAIRS[pair];
+        } else {
+            buffer[--at] = (byte) ('0' + value);
+        }
+        length += digits;
+    }
+
+    private void ensure(int capacity) {
+        if (buffer.length < capacity) {
+            byte[] bigger = new byte[Math.max(capacity, buffer.length * 2)];
+            System.arraycopy(buffer, 0, bigger, 0, length);
+            buffer = bigger;
+        }
+    }
+
+    private byte[] endpoint(Endpoint endpoint) {
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == endpoint) {
+                return recentText[i];
+            }
+        }
+        byte[] text = endpoints.get(endpoint);
+        if (text == null) {
+            if (endpoints.size() >= ENDPOINT_CACHE_LIMIT) {
+                endpoints.clear();
+            }
+            text = ascii("\"" + endpoint + "\"");
+            endpoints.put(endpoint, text);
+        }
+        recent[recentNext] = endpoint;
+        recentText[recentNext] = text;
+        recentNext = (recentNext + 1) % recent.length;
+        return text;
+    }
+}

@@ -1,0 +1,47 @@
+package io.sockscope.shell.run;
+
+import io.sockscope.engine.kernel.KernelState;
+import io.sockscope.engine.kernel.KernelView;
+import io.sockscope.engine.kernel.ProcTcpEntry;
+import io.sockscope.engine.kernel.TcpState;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The kernel's view of a socket as a {@link TranscriptRecord.State}, open or closed. */
+final class KernelStates {
+
+  private KernelStates() {}
+
+  static TranscriptRecord.State of(SocketValue socket) {
+    return switch (socket.sock().kernelState()) {
+      case KernelState.Open open -> open(socket.name(), open.view());
+      case KernelState.Lingering lingering -> closed(socket.name(), lingering.entry());
+      case KernelState.Gone gone -> new TranscriptRecord.State(socket.name(), "CLOSE", 0, 0,
+          OptionalLong.empty(), false, Optional.empty());
+    };
+  }
+
+  private static TranscriptRecord.State open(String name, KernelView view) {
+    boolean connection = view.state() != TcpState.LISTEN && view.state() != TcpState.CLOSE
+        && view.state() != TcpState.BOUND_INACTIVE && view.rttMicros() > 0;
+    return new TranscriptRecord.State(name, name(view.state()), view.sendQueueBytes(),
+        view.receiveQueueBytes(), connection ? OptionalLong.of(view.rttMicros())
+            : OptionalLong.empty(), true, Optional.empty());
+  }
+
+  private static TranscriptRecord.State closed(String name, ProcTcpEntry entry) {
+    return new TranscriptRecord.State(name, name(entry.state()), entry.sendQueueBytes(),
+        entry.receiveQueueBytes(), OptionalLong.empty(), false,
+        entry.timer() == ProcTcpEntry.Timer.NONE ? Optional.empty()
+            : Optional.of(entry.timerRemaining()));
+  }
+
+  /** The kernel's name for a state, as {@code ss} and /proc show it. */
+  static String name(TcpState state) {
+    return switch (state) {
+      case BOUND_INACTIVE -> "CLOSE";
+      case NEW_SYN_RECV -> "SYN_RECV";
+      default -> state.name();
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package io.sockscope.shell.run;
+
+import io.sockscope.engine.CallEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A session's way into its {@link TranscriptSink}: plain records, and for each call the group
+ * {@code Call}, the live inspector's records for it, then a {@code State} per socket it touched,
+ * kept together when several threads make calls at once.
+ */
+final class Transcript {
+  private final TranscriptSink sink;
+  private final LiveInspector live;
+  private final Object groups = new Object();
+
+  Transcript(TranscriptSink sink, LiveInspector live) {
+    this.sink = sink;
+    this.live = live;
+  }
+
+  TranscriptSink sink() {
+    return sink;
+  }
+
+  void emit(TranscriptRecord record) {
+    sink.emit(record);
+  }
+
+  void call(CallEvent event, String source, Optional<String> note, OptionalInt job,
+      List<SocketValue> touched) {
+    synchronized (groups) {
+      sink.emit(new TranscriptRecord.Call(event, source, note, job));
+      live.afterCall(event, sink);
+      for (SocketValue socket : touched) {
+        sink.emit(KernelStates.of(socket));
+      }
+    }
+  }
+}
