@@ -8,12 +8,12 @@ import java.util.Map;
  * {@code ~/.local/state/sockscope/history} when that variable is unset, empty or not absolute
  * (the XDG Base Directory rule: relative paths are ignored).
  */
-final class HistoryFile {
+public final class HistoryFile {
 
   private HistoryFile() {}
 
   /** The history file for the environment {@code env} and the home directory {@code home}. */
-  static Path of(Map<String, String> env, Path home) {
+  public static Path of(Map<String, String> env, Path home) {
     String state = env.getOrDefault("XDG_STATE_HOME", "");
     Path base = !state.isEmpty() && Path.of(state).isAbsolute()
         ? Path.of(state)

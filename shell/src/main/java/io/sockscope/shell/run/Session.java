@@ -208,6 +208,18 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** A variable of the session: its name, its value and its Python type's name. */
+  public record Variable(String name, Value value, String type) {}
+
+  /** The session's variables now, by name: what the line shell completes. */
+  public List<Variable> variables() {
+    List<Variable> out = new ArrayList<>();
+    scope.snapshot().forEach((name, value) -> out.add(new Variable(name, value,
+        Ops.typeName(value))));
+    out.sort(java.util.Comparator.comparing(Variable::name));
+    return out;
+  }
+
   Optional<byte[]> lastReceived() {
     return Optional.ofNullable(lastReceived);
   }
