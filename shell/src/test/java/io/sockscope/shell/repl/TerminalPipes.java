@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.util.function.Predicate;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 
 /**
  * A real JLine terminal over pipes, as a person's keyboard and screen would drive it: keys go in
  * through {@link #type}, everything the terminal writes is collected and read back with
- * {@link #awaitScreen}, which polls with a deadline. The terminal's own line discipline turns a
- * typed Ctrl-C into the INT signal, as a tty does.
+ * {@link #awaitScreen}, which polls with a deadline. It is JLine's terminal over streams, whose
+ * line discipline (written in Java, on its own thread) turns a typed Ctrl-C into the INT signal
+ * as a tty does, whether or not a reader is reading.
  */
 final class TerminalPipes implements AutoCloseable {
 
@@ -26,14 +27,8 @@ final class TerminalPipes implements AutoCloseable {
 
   TerminalPipes(String type) throws IOException {
     PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
-    terminal = TerminalBuilder.builder()
-        .system(false)
-        .name("pipes")
-        .type(type)
-        .streams(in, screen)
-        .encoding(StandardCharsets.UTF_8)
-        .size(new Size(120, 40))
-        .build();
+    terminal = new ExternalTerminal("pipes", type, in, screen, StandardCharsets.UTF_8);
+    terminal.setSize(new Size(120, 40));
   }
 
   Terminal terminal() {
