@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
@@ -170,12 +171,21 @@ public final class LineShell {
     return Optional.ofNullable(outcome.get());
   }
 
-  /** Ctrl-C: the running entry's blocking call ends as KeyboardInterrupt. */
+  /**
+   * Ctrl-C: the running entry's blocking call ends as KeyboardInterrupt. The terminal has echoed
+   * {@code ^C} where the cursor was; a line break first keeps the call's line whole.
+   */
   private void interrupt() {
     Thread worker = foreground.get();
-    if (worker != null) {
-      worker.interrupt();
+    if (worker == null) {
+      return;
     }
+    Attributes tty = terminal.getAttributes();
+    if (tty.getLocalFlag(Attributes.LocalFlag.ECHO)
+        && tty.getLocalFlag(Attributes.LocalFlag.ECHOCTL)) {
+      screen.print("\n");
+    }
+    worker.interrupt();
   }
 
   private void internalError(Throwable e) {
