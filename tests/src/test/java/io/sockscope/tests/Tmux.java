@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A program running in a detached tmux session of fixed size, driven as a person drives a
  * terminal: keys in with {@code send-keys}, the screen read with {@code capture-pane -p}. Each
- * instance has a tmux server of its own (its own socket), killed on close, and keeps the pane
- * after the program exits so its last screen can be read.
+ * instance has a tmux server of its own (its socket in the test's directory), killed on close,
+ * and keeps the pane after the program exits so its last screen can be read.
  *
  * <p>Without tmux the test is skipped, saying why, unless {@value #REQUIRE_VARIABLE} is
  * {@code 1} (CI), where it fails.
@@ -28,10 +28,10 @@ final class Tmux implements AutoCloseable {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
-  private final String socket;
+  private final Path socket;
   private final String session = "sockscope";
 
-  private Tmux(String socket) {
+  private Tmux(Path socket) {
     this.socket = socket;
   }
 
@@ -70,7 +70,7 @@ final class Tmux implements AutoCloseable {
    */
   static Tmux start(List<String> command, List<String> env, int columns, int rows, Path dir)
       throws IOException, InterruptedException {
-    Tmux tmux = new Tmux("sockscope-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    Tmux tmux = new Tmux(dir.resolve("tmux.sock"));
     Path config = Files.writeString(dir.resolve("tmux.conf"),
         "set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n",
         StandardCharsets.UTF_8);
@@ -124,7 +124,7 @@ final class Tmux implements AutoCloseable {
   }
 
   private String run(List<String> args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+    List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -141,7 +141,7 @@ final class Tmux implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("tmux", "-L", socket, "kill-server")
+    Process p = new ProcessBuilder("tmux", "-S", socket.toString(), "kill-server")
         .redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
