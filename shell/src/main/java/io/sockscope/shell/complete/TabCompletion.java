@@ -48,6 +48,7 @@ public final class TabCompletion {
     if (scan.inComment() || scan.inString()) {
       return Completions.none(cursor);
     }
+    SessionNames names = EntrySockets.adding(this.names, text, scan.lineStart());
     int chunk = cursor;
     while (chunk > scan.statementStart() && !Character.isWhitespace(text.charAt(chunk - 1))
         && text.charAt(chunk - 1) != '(' && text.charAt(chunk - 1) != ',') {
@@ -76,13 +77,13 @@ public final class TabCompletion {
       return Completions.none(cursor);
     }
     if (word == scan.statementStart()) {
-      return new Completions(word, filter(statementStart(), prefix));
+      return new Completions(word, filter(statementStart(names), prefix));
     }
     return new PythonCompletion(names).inExpression(text, scan, prefix, word);
   }
 
   /** Everything a statement can start with. */
-  private List<Candidate> statementStart() {
+  private static List<Candidate> statementStart(SessionNames names) {
     List<Candidate> out = new ArrayList<>();
     for (Command c : Vocabulary.commands()) {
       boolean alsoPython = c.keyword().equals("socket");

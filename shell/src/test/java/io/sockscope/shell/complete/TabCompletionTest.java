@@ -203,6 +203,20 @@ class TabCompletionTest {
   }
 
   @Test
+  void socketsTheEntryBindsOnEarlierLinesCompleteBeforeTheEntryRuns() {
+    TabCompletion bare = new TabCompletion(SessionNames.empty(), Path.of("."));
+    String with = "with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as c:\n    c.con";
+    assertThat(bare.complete(with, with.length()).values())
+        .containsExactly("connect(", "connect_ex(");
+    String accept = "while True:\n    conn, addr = server.accept()\n    conn.sen";
+    assertThat(bare.complete(accept, accept.length()).values())
+        .containsExactly("send(", "sendall(");
+    String shortForm = "if True:\n    socket t\n    close ";
+    assertThat(bare.complete(shortForm, shortForm.length()).values()).containsExactly("t");
+    assertThat(bare.complete("c.con", 5).values()).isEmpty();
+  }
+
+  @Test
   void cursorInTheMiddleCompletesTheWordBeforeIt() {
     String text = "s.con((\"127.0.0.1\", 9000))";
     Completions c = tab.complete(text, 5);

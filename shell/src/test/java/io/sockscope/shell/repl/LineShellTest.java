@@ -41,10 +41,14 @@ class LineShellTest {
   private final AtomicInteger exitCode = new AtomicInteger(-1);
 
   private void start(OptionalInt echoPort) throws IOException {
+    start(echoPort, false);
+  }
+
+  private void start(OptionalInt echoPort, boolean json) throws IOException {
     baselineFds = openFds();
     pipes = new TerminalPipes("xterm-256color");
     live = new ObservedInspector();
-    LineShell.Settings settings = new LineShell.Settings(false, Styler.PLAIN, false, echoPort,
+    LineShell.Settings settings = new LineShell.Settings(json, Styler.PLAIN, false, echoPort,
         Optional.empty(), dir, false);
     shell = Thread.ofPlatform().name("line-shell").start(
         () -> exitCode.set(LineShell.run(pipes.terminal(), live, false, settings)));
@@ -231,6 +235,17 @@ class LineShellTest {
       pipes.type("\u0004");
       assertThat(awaitExit()).isZero();
     }
+  }
+
+  @Test
+  void jsonShellWritesEachRecordAsAJsonLine() throws Exception {
+    start(OptionalInt.empty(), true);
+    String shown = enter("socket s", "\"type\":\"call\"");
+    assertThat(shown.lines().filter(l -> l.startsWith("{\"type\":\"call\""))).singleElement()
+        .satisfies(l -> assertThat(l).contains("\"socket\":\"s\"", "\"op\":\"socket\"",
+            "\"ok\":true"));
+    pipes.type("\u0004");
+    assertThat(awaitExit()).isZero();
   }
 
   @Test
