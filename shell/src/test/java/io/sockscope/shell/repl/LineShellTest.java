@@ -249,6 +249,19 @@ class LineShellTest {
   }
 
   @Test
+  void requiredCaptureThatIsNotRunningEndsWithCodeThree() throws Exception {
+    pipes = new TerminalPipes("xterm-256color");
+    live = new ObservedInspector();
+    LineShell.Settings settings = new LineShell.Settings(false, Styler.PLAIN, false,
+        OptionalInt.of(0), Optional.empty(), dir, false);
+    assertThat(LineShell.run(pipes.terminal(), live, true, settings)).isEqualTo(3);
+    pipes.awaitScreen(s -> s.contains("capture is required (--require-capture) but not running"),
+        WAIT, "why the shell did not start");
+    assertThat(live.engine.peers()).isEmpty();
+    assertThat(live.engine.sockets()).isEmpty();
+  }
+
+  @Test
   void withoutPeerTheGreetingStillTellsTheKeys() throws Exception {
     start(OptionalInt.empty());
     assertThat(pipes.screen()).contains("help lists the statements, Tab completes, Ctrl-D leaves");
