@@ -140,6 +140,9 @@ public final class Session implements AutoCloseable {
     if (job.internalError().isPresent()) {
       throw job.internalError().get();
     }
+    if (interactive) {
+      return; // the shell showed the failure when the job ended; the next entry still runs
+    }
     throw job.failure().orElseThrow();
   }
 

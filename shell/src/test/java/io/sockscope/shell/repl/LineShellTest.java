@@ -199,6 +199,22 @@ class LineShellTest {
   }
 
   @Test
+  void failedBackgroundCallIsShownOnceAndTheNextEntryRuns() throws Exception {
+    int port = startWithEcho();
+    enter("s = socket.socket()", "[1]");
+    enter("s.connect((\"127.0.0.1\", " + port + "))", "[2]");
+    enter("s.settimeout(0.2)", "[3]");
+    pipes.type("s.recv(1024) &\r");
+    pipes.awaitScreen(s -> s.contains("failed: TimeoutError: timed out") && s.endsWith(">>> "),
+        WAIT, "the background recv's failure");
+    String shown = enter("print(\"next\")", "next");
+    assertThat(shown.substring(shown.indexOf(">>> print(\"next\")")))
+        .doesNotContain("TimeoutError");
+    pipes.type("\u0004");
+    assertThat(awaitExit()).isZero();
+  }
+
+  @Test
   void badEntriesGetOneLineAndTheShellGoesOn() throws Exception {
     start(OptionalInt.empty());
     String shown = enter("connect s", "expected HOST:PORT");
