@@ -215,6 +215,22 @@ class LineShellTest {
   }
 
   @Test
+  void helpListsEveryStatementNarrowlyAndShowsOneWithItsExample() throws Exception {
+    start(OptionalInt.empty());
+    String shown = enter("help", "help COMMAND shows one with an example.");
+    for (io.sockscope.shell.lang.Command c : io.sockscope.shell.lang.Vocabulary.commands()) {
+      assertThat(shown).contains("  " + c.usage());
+    }
+    assertThat(shown).containsPattern("(?m)^  connect NAME HOST:PORT {2,8}connect to HOST:PORT")
+        .containsPattern("(?m)^  expect ok \\| error ERRNO.*\n {20,40}check what the statement");
+    shown = enter("help setsockopt", "example: opt s reuseaddr 1");
+    assertThat(shown)
+        .contains("in Python: s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)");
+    pipes.type("\u0004");
+    assertThat(awaitExit()).isZero();
+  }
+
+  @Test
   void badEntriesGetOneLineAndTheShellGoesOn() throws Exception {
     start(OptionalInt.empty());
     String shown = enter("connect s", "expected HOST:PORT");
