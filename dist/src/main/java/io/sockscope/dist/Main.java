@@ -2,6 +2,7 @@ package io.sockscope.dist;
 
 import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.RunCommand;
+import io.sockscope.shell.cli.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     name = "sockscope",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, ExplainCommand.class},
+    subcommands = {RunCommand.class, ShellCommand.class, ExplainCommand.class},
     description = {
       "Real TCP sockets on command, with the segments each call puts on the wire,",
       "the kernel's view of each socket, and why."

@@ -70,6 +70,11 @@ final class Scope {
     }
   }
 
+  /** The global variables now, by name. */
+  synchronized Map<String, Value> snapshot() {
+    return Map.copyOf(globals);
+  }
+
   /** The global variables' values now, for finding what still refers to a socket. */
   synchronized List<Value> values() {
     return new ArrayList<>(globals.values());

@@ -140,6 +140,9 @@ public final class Session implements AutoCloseable {
     if (job.internalError().isPresent()) {
       throw job.internalError().get();
     }
+    if (interactive) {
+      return; // the shell showed the failure when the job ended; the next entry still runs
+    }
     throw job.failure().orElseThrow();
   }
 
@@ -206,6 +209,18 @@ public final class Session implements AutoCloseable {
     if (interactive && !(value instanceof Value.None) && statement.calls().isEmpty()) {
       output(TranscriptRecord.Stream.STDOUT, Repr.repr(value) + "\n");
     }
+  }
+
+  /** A variable of the session: its name, its value and its Python type's name. */
+  public record Variable(String name, Value value, String type) {}
+
+  /** The session's variables now, by name: what the line shell completes. */
+  public List<Variable> variables() {
+    List<Variable> out = new ArrayList<>();
+    scope.snapshot().forEach((name, value) -> out.add(new Variable(name, value,
+        Ops.typeName(value))));
+    out.sort(java.util.Comparator.comparing(Variable::name));
+    return out;
   }
 
   Optional<byte[]> lastReceived() {

@@ -122,16 +122,22 @@ final class SessionStatements {
     f.session().transcript().emit(new TranscriptRecord.Jobs(rows));
   }
 
+  /** Usage lines longer than this put their summary on the next line, so the list stays narrow. */
+  private static final int HELP_USAGE_WIDTH = 32;
+
   /** {@code help [TOPIC]}: the statements, or one of them, from the vocabulary. */
   static void help(Frame f, Stmt.Help h) {
     StringBuilder text = new StringBuilder();
     if (h.topic().isEmpty()) {
       text.append("Statements (Python's socket API works too: s = socket.socket(), ...):\n");
-      int width = Vocabulary.commands().stream().mapToInt(c -> c.usage().length()).max()
-          .orElse(0);
+      int width = Vocabulary.commands().stream().mapToInt(c -> c.usage().length())
+          .filter(n -> n <= HELP_USAGE_WIDTH).max().orElse(0);
       for (Command c : Vocabulary.commands()) {
-        text.append("  ").append(c.usage()).append(" ".repeat(width - c.usage().length() + 2))
-            .append(c.summary()).append('\n');
+        text.append("  ").append(c.usage());
+        text.append(c.usage().length() > width
+            ? "\n" + " ".repeat(width + 4)
+            : " ".repeat(width - c.usage().length() + 2));
+        text.append(c.summary()).append('\n');
       }
       text.append("help COMMAND shows one with an example.\n");
     } else {

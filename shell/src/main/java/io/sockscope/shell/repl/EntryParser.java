@@ -1,0 +1,89 @@
+package io.sockscope.shell.repl;
+
+import io.sockscope.shell.complete.Completions;
+import io.sockscope.shell.complete.TabCompletion;
+import io.sockscope.shell.lang.ParseResult;
+import io.sockscope.shell.lang.Parser;
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.SyntaxError;
+
+/**
+ * JLine's parser seam over the statement language: on Enter it asks {@link Parser#parseEntry}
+ * whether the entry is whole, and answers an unfinished one ({@code with ... :}, an open bracket,
+ * a block whose last line is not blank) with JLine's {@link EOFError}, which makes the reader
+ * add a line under the continuation prompt instead of accepting. The error carries the block
+ * depth, so the new line comes indented (four spaces a level) as the block needs; a line of
+ * blanks closes the blocks, as in Python's REPL. Complete and invalid entries are accepted: the
+ * shell runs the one and reports the other in one line.
+ *
+ * <p>For Tab it computes the candidates once ({@link TabCompletion}) and hands them over inside
+ * the {@link EntryLine}, whose word is the text the candidates replace.
+ */
+final class EntryParser implements org.jline.reader.Parser {
+
+  /** Spaces per block level, which the reader's {@code indentation} variable must match. */
+  static final int INDENT = 4;
+
+  private final TabCompletion completion;
+
+  EntryParser(TabCompletion completion) {
+    this.completion = completion;
+  }
+
+  @Override
+  public ParsedLine parse(String line, int cursor, ParseContext context) throws SyntaxError {
+    if (context == ParseContext.ACCEPT_LINE
+        && Parser.parseEntry(line) instanceof ParseResult.Incomplete incomplete) {
+      throw new EOFError(-1, cursor, incomplete.reason(), "...", levels(line, cursor), null);
+    }
+    Completions completions = context == ParseContext.COMPLETE
+        ? completion.complete(line, cursor)
+        : Completions.none(cursor);
+    return new EntryLine(line, cursor, completions);
+  }
+
+  @Override
+  public boolean isEscapeChar(char ch) {
+    return false;
+  }
+
+  /**
+   * The indentation, in levels, of the line the reader adds at {@code cursor}: that of the line
+   * the cursor is on, one more after a compound statement's header ({@code ... :}).
+   */
+  static int levels(String text, int cursor) {
+    int lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+    String current = text.substring(lineStart, cursor);
+    if (current.isBlank()) {
+      return 0;
+    }
+    int columns = 0;
+    while (columns < current.length() && (current.charAt(columns) == ' '
+        || current.charAt(columns) == '\t')) {
+      columns += current.charAt(columns) == '\t' ? INDENT : 1;
+    }
+    int level = columns / INDENT;
+    String code = withoutComment(current).stripTrailing();
+    return code.endsWith(":") ? level + 1 : level;
+  }
+
+  private static String withoutComment(String line) {
+    char quote = 0;
+    for (int p = 0; p < line.length(); p++) {
+      char c = line.charAt(p);
+      if (quote != 0) {
+        if (c == '\\') {
+          p++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#') {
+        return line.substring(0, p);
+      }
+    }
+    return line;
+  }
+}
