@@ -83,6 +83,11 @@ public final class SegmentJson {
     /** The last endpoints seen and their texts: a segment's endpoints are usually among them. */
     private final Endpoint[] recent = new Endpoint[16];
     private final Texts[] recentText = new Texts[16];
+    /** The two endpoints asked for last (a segment's source and destination) and their texts. */
+    private Endpoint lastEndpoint;
+    private Texts lastText;
+    private Endpoint otherEndpoint;
+    private Texts otherText;
     private int recentNext;
     private final StringBuilder line = new StringBuilder(256);
     private byte[] buffer = new byte[1024];
@@ -420,11 +425,16 @@ public final class SegmentJson {
             buffer[length++] = '-';
             value = -value;
         }
-        if (value < 10) {
-            buffer[length++] = (byte) ('0' + value);
+        if (value <= Integer.MAX_VALUE) {
+            if (value < 0) {
+                // Long.MIN_VALUE has no positive counterpart
+                buffer[length++] = (byte) ('0' + value);
+                return;
+            }
+            number((int) value);
             return;
         }
-        int digits = 2;
+        int digits = 10;
         while (digits < POWERS.length && value >= POWERS[digits]) {
             digits++;
         }
@@ -443,6 +453,46 @@ public final class SegmentJson {
             buffer[--at] = (byte) ('0' + value);
         }
         length += digits;
+    }
+
+    /**
+     * The common case: a number from 0 to {@link Integer#MAX_VALUE} (frame numbers, relative
+     * sequence numbers, lengths, windows), in int arithmetic.
+     */
+    private void number(int value) {
+        if (value < 10) {
+            buffer[length++] = (byte) ('0' + value);
+            return;
+        }
+        int at = length + digits(value);
+        length = at;
+        while (value >= 100) {
+            int quotient = value / 100;
+            int pair = (value - quotient * 100) * 2;
+            value = quotient;
+            buffer[--at] = PAIRS[pair + 1];
+            buffer[--at] = PAIRS[pair];
+        }
+        if (value >= 10) {
+            buffer[--at] = PAIRS[value * 2 + 1];
+            buffer[--at] = PAIRS[value * 2];
+        } else {
+            buffer[--at] = (byte) ('0' + value);
+        }
+    }
+
+    /** How many decimal digits a non-negative int has. */
+    private static int digits(int value) {
+        if (value < 100_000) {
+            if (value < 100) {
+                return value < 10 ? 1 : 2;
+            }
+            return value < 1_000 ? 3 : value < 10_000 ? 4 : 5;
+        }
+        if (value < 10_000_000) {
+            return value < 1_000_000 ? 6 : 7;
+        }
+        return value < 100_000_000 ? 8 : value < 1_000_000_000 ? 9 : 10;
     }
 
     private static boolean needsNoEscape(String text) {
@@ -464,6 +514,26 @@ public final class SegmentJson {
     }
 
     private Texts endpoint(Endpoint endpoint) {
+        if (endpoint == lastEndpoint) {
+            return lastText;
+        }
+        if (endpoint == otherEndpoint) {
+            Endpoint swapped = lastEndpoint;
+            Texts swappedText = lastText;
+            lastEndpoint = otherEndpoint;
+            lastText = otherText;
+            otherEndpoint = swapped;
+            otherText = swappedText;
+            return lastText;
+        }
+        otherEndpoint = lastEndpoint;
+        otherText = lastText;
+        lastEndpoint = endpoint;
+        lastText = lookUp(endpoint);
+        return lastText;
+    }
+
+    private Texts lookUp(Endpoint endpoint) {
         for (int i = 0; i < recent.length; i++) {
             if (recent[i] == endpoint) {
                 return recentText[i];
