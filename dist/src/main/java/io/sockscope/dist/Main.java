@@ -3,6 +3,8 @@ package io.sockscope.dist;
 import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.RunCommand;
 import io.sockscope.shell.cli.ShellCommand;
+import java.util.Arrays;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +32,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // explain over a large file is run for its speed: plain arguments skip building picocli's
+    // model of every command (its classes cannot be in the start-up cache); anything else, help
+    // and usage errors included, goes through picocli as usual
+    if (args.length > 1 && args[0].equals("explain")) {
+      OptionalInt exit = ExplainCommand.runPlain(Arrays.copyOfRange(args, 1, args.length));
+      if (exit.isPresent()) {
+        System.exit(exit.getAsInt());
+      }
+    }
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
