@@ -2,6 +2,8 @@ package io.sockscope.dist;
 
 import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.RunCommand;
+import io.sockscope.shell.live.CapturingInspector;
+import io.sockscope.shell.render.Palette;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
     name = "sockscope",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, ExplainCommand.class},
+    subcommands = {ExplainCommand.class},
     description = {
       "Real TCP sockets on command, with the segments each call puts on the wire,",
       "the kernel's view of each socket, and why."
@@ -29,7 +31,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    CommandLine sockscope = new CommandLine(new Main());
+    sockscope.addSubcommand("run", new RunCommand(CapturingInspector.FACTORY,
+        Palette.ANSI.styler(), System.in, System.out, System.err));
+    System.exit(sockscope.execute(args));
   }
 
   /** Reads the version Maven wrote into the jar's manifest. */
