@@ -43,8 +43,9 @@ final class LiveChecks {
         String expected = "segment " + socket.map(n -> n + " ").orElse("")
                 + s.direction().symbol() + " " + s.flagText();
         List<String> seen = new ArrayList<>();
-        for (CallSummary summary : summaries) {
-            for (CallSummary.SegmentFact fact : summary.segments()) {
+        List<CallEvent> withSegments = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            for (CallSummary.SegmentFact fact : summaries.get(i).segments()) {
                 Optional<Character> direction = direction(fact, socket);
                 if (direction.isEmpty()) {
                     continue;
@@ -53,13 +54,16 @@ final class LiveChecks {
                     return new LiveCheck.Met(expected, fact.line());
                 }
                 seen.add(direction.get() + " " + letters(fact.flags()));
+                if (!withSegments.contains(calls.get(i))) {
+                    withSegments.add(calls.get(i));
+                }
             }
         }
         if (seen.isEmpty()) {
             return new LiveCheck.NotMet(expected, "no segments " + socket.map(n -> "of " + n + " ")
                     .orElse("") + "in " + names(calls));
         }
-        return new LiveCheck.NotMet(expected, names(calls) + " had " + String.join(", ",
+        return new LiveCheck.NotMet(expected, names(withSegments) + " had " + String.join(", ",
                 new LinkedHashSet<>(seen)));
     }
 
@@ -82,16 +86,21 @@ final class LiveChecks {
             List<CallEvent> calls) {
         String expected = "explain " + x.code();
         Set<String> codes = new LinkedHashSet<>();
-        for (CallSummary summary : summaries) {
-            for (LiveExplanation e : summary.explanations()) {
+        List<CallEvent> explained = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            for (LiveExplanation e : summaries.get(i).explanations()) {
                 if (e.code().wireName().equals(x.code())) {
-                    return new LiveCheck.Met(expected, x.code() + " [" + summary.call() + "]");
+                    return new LiveCheck.Met(expected, x.code() + " [" + summaries.get(i).call()
+                            + "]");
                 }
                 codes.add(e.code().wireName());
+                if (!explained.contains(calls.get(i))) {
+                    explained.add(calls.get(i));
+                }
             }
         }
         return new LiveCheck.NotMet(expected, codes.isEmpty() ? "no explanation of "
-                + names(calls) : names(calls) + " had " + String.join(", ", codes));
+                + names(calls) : names(explained) + " had " + String.join(", ", codes));
     }
 
     private static String names(List<CallEvent> calls) {
