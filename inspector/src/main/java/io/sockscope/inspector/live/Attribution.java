@@ -46,8 +46,9 @@ final class Attribution {
             Op.RECV);
     private static final Set<Op> WAITING = EnumSet.of(Op.CONNECT, Op.CONNECT_EX, Op.ACCEPT,
             Op.RECV, Op.SEND, Op.SENDALL, Op.CLOSE, Op.SHUTDOWN);
+    /** Calls a peer's RST answers (a refused connect) or breaks while they wait. */
     private static final Set<Op> RESET_VICTIMS = EnumSet.of(Op.CONNECT, Op.CONNECT_EX, Op.RECV,
-            Op.SEND, Op.SENDALL, Op.CLOSE, Op.SHUTDOWN);
+            Op.SEND, Op.SENDALL);
 
     /**
      * What one segment came to.
