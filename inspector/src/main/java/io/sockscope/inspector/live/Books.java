@@ -42,6 +42,8 @@ final class Books {
     private final Map<String, PeerBook> peers = new LinkedHashMap<>();
     private final Map<String, String> peerAddresses = new HashMap<>();
     private final LinkedHashMap<Long, CallInfo> calls = new LinkedHashMap<>();
+    /** The connect() and connect_ex() calls running now. */
+    private final List<CallInfo> connecting = new ArrayList<>();
 
     Books(Engine engine) {
         this.engine = engine;
@@ -60,6 +62,9 @@ final class Books {
             }
         }
         calls.put(call.id, call);
+        if (call.op == Op.CONNECT || call.op == Op.CONNECT_EX) {
+            connecting.add(call);
+        }
         while (calls.size() > MAX_CALLS) {
             CallInfo oldest = calls.values().iterator().next();
             if (oldest.running() || !oldest.shown) {
@@ -77,6 +82,7 @@ final class Books {
             return Optional.empty();
         }
         call.ended(event);
+        connecting.remove(call);
         SocketBook book = call.book;
         if (event.op() == Op.SOCKET && event.ok()) {
             engine.sock(event.socket()).ifPresent(this::book);
@@ -202,9 +208,8 @@ final class Books {
         if (!syn.has(TcpFlags.SYN) || syn.has(TcpFlags.ACK)) {
             return Optional.empty();
         }
-        for (CallInfo c : calls.values()) {
-            if (c.running() && (c.op == Op.CONNECT || c.op == Op.CONNECT_EX) && c.book != null
-                    && c.book.local == null && targets(c, syn.destination())) {
+        for (CallInfo c : connecting) {
+            if (c.book != null && c.book.local == null && targets(c, syn.destination())) {
                 locate(c.book, Optional.of(engineEndpoint(syn.source())),
                         Optional.of(engineEndpoint(syn.destination())));
                 return Optional.of(c.book);
@@ -240,9 +245,8 @@ final class Books {
         for (PeerBook peer : peers.values()) {
             ports.add(peer.endpoint().port());
         }
-        for (CallInfo c : calls.values()) {
-            if (c.running() && (c.op == Op.CONNECT || c.op == Op.CONNECT_EX)
-                    && c.args.get("port") instanceof Number port && port.intValue() > 0
+        for (CallInfo c : connecting) {
+            if (c.args.get("port") instanceof Number port && port.intValue() > 0
                     && port.intValue() <= 0xffff) {
                 ports.add(port.intValue());
             }

@@ -37,6 +37,9 @@ public final class LiveSession {
     /** Calls that can put segments on the wire, whose group waits at the barrier. */
     private static final Set<Op> NETWORK = EnumSet.of(Op.CONNECT, Op.CONNECT_EX, Op.ACCEPT,
             Op.SEND, Op.SENDALL, Op.RECV, Op.SHUTDOWN, Op.CLOSE);
+    /** Calls after which a socket may be somewhere else: the filter and interfaces follow. */
+    private static final Set<Op> RELOCATING = EnumSet.of(Op.BIND, Op.LISTEN, Op.CONNECT,
+            Op.CONNECT_EX, Op.ACCEPT, Op.CLOSE);
     private static final long ROUND_NANOS = 5_000_000L;
     private static final long IDLE_NANOS = 100_000_000L;
     private static final long LINGER_CHECK_NANOS = 1_000_000_000L;
@@ -199,8 +202,10 @@ public final class LiveSession {
                     synchronized (pipelineLock) {
                         books.ended(ended).ifPresent(pipeline::sendEnded);
                     }
-                    interfaces.ended(ended);
-                    refreshPorts();
+                    if (RELOCATING.contains(ended.op())) {
+                        interfaces.ended(ended);
+                        refreshPorts();
+                    }
                 }
                 case EngineEvent.PeerStarted started -> {
                     synchronized (pipelineLock) {
