@@ -6,6 +6,7 @@ import io.sockscope.engine.EngineEvent;
 import io.sockscope.engine.EngineListener;
 import io.sockscope.engine.Op;
 import io.sockscope.inspector.capture.CaptureOptions;
+import io.sockscope.inspector.flow.Segment;
 import io.sockscope.inspector.pcap.PcapWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Threads: capture threads (one per interface) decode and analyse frames; the caller's thread
  * waits at the barrier in {@link #settle} and then attributes and explains; the session's own
- * thread ({@code sockscope-live}) does the same while calls are idle, ticks the explainer, and
- * watches closed sockets leave the kernel. Everything after decoding runs under one lock.
+ * thread ({@code sockscope-live}) looks every 25 ms for what no call took, ticks the explainer,
+ * and watches closed sockets leave the kernel. Everything after decoding runs under one lock.
  */
 public final class LiveSession {
 
@@ -40,8 +41,12 @@ public final class LiveSession {
     /** Calls after which a socket may be somewhere else: the filter and interfaces follow. */
     private static final Set<Op> RELOCATING = EnumSet.of(Op.BIND, Op.LISTEN, Op.CONNECT,
             Op.CONNECT_EX, Op.ACCEPT, Op.CLOSE);
-    private static final long ROUND_NANOS = 5_000_000L;
-    private static final long IDLE_NANOS = 100_000_000L;
+    /**
+     * How often the session's thread looks for what no call took: often enough for a person
+     * watching, seldom enough not to compete with the calls (settle takes a call's frames).
+     */
+    private static final long ROUND_NANOS = 25_000_000L;
+    private static final long TICK_NANOS = 100_000_000L;
     private static final long LINGER_CHECK_NANOS = 1_000_000_000L;
     /** Ticks stay this far behind the clock, so a frame still on its way is not skipped. */
     private static final long TICK_LAG_NANOS = 20_000_000L;
@@ -59,8 +64,8 @@ public final class LiveSession {
     private final LiveCodes codes;
     private final Lingering lingering;
     private final EngineListener listener = this::onEngineEvent;
-    private final AtomicBoolean signalled = new AtomicBoolean();
     private final List<String> notes = new ArrayList<>();
+    private final ConcurrentLinkedQueue<EngineEvent> queued = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -69,8 +74,7 @@ public final class LiveSession {
         this.outlet = outlet;
         this.marker = marker;
         this.intake = new FrameIntake(marker);
-        this.capture = new SessionCapture(intake, marker, options.write().isPresent(),
-                this::framesArrived);
+        this.capture = new SessionCapture(intake, marker, options.write().isPresent());
         this.interfaces = new Interfaces(capture, options.iface());
         this.books = new Books(engine);
         this.pipeline = new Pipeline(books, history);
@@ -127,7 +131,7 @@ public final class LiveSession {
             capture.barrier(interfaces.of(call));
         }
         synchronized (pipelineLock) {
-            pipeline.process(intake.take());
+            processDelivered();
             Optional<CallInfo> info = books.call(call.id());
             if (info.isEmpty() || info.get().shown) {
                 return new CallRecords(pipeline.takeBetween(call.startMicros()), List.of());
@@ -143,7 +147,7 @@ public final class LiveSession {
     /** What no call caused and waits to be shown, without waiting for capture. */
     public List<LiveRecord> drain() {
         synchronized (pipelineLock) {
-            pipeline.process(intake.take());
+            processDelivered();
             return pipeline.takeBetween();
         }
     }
@@ -173,7 +177,7 @@ public final class LiveSession {
         capture.barrier(List.of());
         List<LiveRecord> last;
         synchronized (pipelineLock) {
-            pipeline.process(intake.take());
+            processDelivered();
             pipeline.finish();
             last = pipeline.takeBetween();
         }
@@ -186,29 +190,37 @@ public final class LiveSession {
         return new Ending(last, stopped.counts(), all);
     }
 
+    /**
+     * Follows the engine. Most events are only queued, so that a call's window holds nothing of
+     * the inspector's; they are applied under the pipeline lock before the next frames are
+     * attributed. A connect() (whose SYN needs its port in the filter before it leaves), a call
+     * that moves a socket, and a peer's start are applied at once, after what is queued.
+     */
     private void onEngineEvent(EngineEvent event) {
         try {
             switch (event) {
-                case EngineEvent.CallStarted started -> {
+                case EngineEvent.CallStarted started
+                        when started.op() == Op.CONNECT || started.op() == Op.CONNECT_EX -> {
                     synchronized (pipelineLock) {
+                        applyQueued();
                         books.started(started);
                     }
-                    if (started.op() == Op.CONNECT || started.op() == Op.CONNECT_EX) {
-                        interfaces.starting(started);
-                        refreshPorts();
-                    }
+                    interfaces.starting(started);
+                    refreshPorts();
                 }
-                case CallEvent ended -> {
+                case EngineEvent.CallStarted started -> queued.add(started);
+                case CallEvent ended when RELOCATING.contains(ended.op()) -> {
                     synchronized (pipelineLock) {
+                        applyQueued();
                         books.ended(ended).ifPresent(pipeline::sendEnded);
                     }
-                    if (RELOCATING.contains(ended.op())) {
-                        interfaces.ended(ended);
-                        refreshPorts();
-                    }
+                    interfaces.ended(ended);
+                    refreshPorts();
                 }
+                case CallEvent ended -> queued.add(ended);
                 case EngineEvent.PeerStarted started -> {
                     synchronized (pipelineLock) {
+                        applyQueued();
                         books.peer(started);
                     }
                     refreshPorts();
@@ -227,6 +239,29 @@ public final class LiveSession {
         }
     }
 
+    /** Applies the queued engine events, in order; under the pipeline lock. */
+    private void applyQueued() {
+        for (EngineEvent event = queued.poll(); event != null; event = queued.poll()) {
+            switch (event) {
+                case EngineEvent.CallStarted started -> books.started(started);
+                case CallEvent ended -> books.ended(ended).ifPresent(pipeline::sendEnded);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * Attributes and explains the frames delivered so far; under the pipeline lock. The frames
+     * are taken first: the calls that caused them began before they were sent, so their events
+     * are queued by then.
+     */
+    private void processDelivered() {
+        List<Segment> delivered = intake.take();
+        applyQueued();
+        pipeline.process(delivered);
+    }
+
     private void refreshPorts() {
         Set<Integer> ports;
         synchronized (pipelineLock) {
@@ -235,37 +270,29 @@ public final class LiveSession {
         capture.ports(ports);
     }
 
-    private void framesArrived() {
-        if (signalled.compareAndSet(false, true)) {
-            LockSupport.unpark(thread);
-        }
-    }
-
     /** The session's own thread: idle-time processing, ticks, sockets leaving the kernel. */
     private void loop() {
-        long nextTick = System.nanoTime() + IDLE_NANOS;
+        long nextTick = System.nanoTime() + TICK_NANOS;
         long nextLingerCheck = System.nanoTime() + LINGER_CHECK_NANOS;
         while (running) {
-            LockSupport.parkNanos(IDLE_NANOS);
+            LockSupport.parkNanos(ROUND_NANOS);
             if (!running) {
                 return;
             }
-            signalled.set(false);
             long now = System.nanoTime();
             boolean tick = now >= nextTick;
+            if (tick) {
+                nextTick = now + TICK_NANOS;
+            }
             if (now >= nextLingerCheck) {
                 nextLingerCheck = now + LINGER_CHECK_NANOS;
                 if (lingering.check(pipelineLock)) {
                     refreshPorts();
                 }
             }
-            if (tick) {
-                nextTick = now + IDLE_NANOS;
-            }
             if (intake.hasWaiting() || tick || hasBetween()) {
                 outlet.waiting(() -> idleRound(tick));
             }
-            LockSupport.parkNanos(ROUND_NANOS);
         }
     }
 
@@ -277,7 +304,7 @@ public final class LiveSession {
 
     private List<LiveRecord> idleRound(boolean tick) {
         synchronized (pipelineLock) {
-            pipeline.process(intake.take());
+            processDelivered();
             if (tick) {
                 pipeline.tick(nowNanos() - TICK_LAG_NANOS);
             }

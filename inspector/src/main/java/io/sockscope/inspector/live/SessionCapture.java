@@ -49,7 +49,6 @@ final class SessionCapture {
 
     private final FrameIntake intake;
     private final Marker marker;
-    private final Runnable arrived;
     private final boolean wholeFrames;
     private final Map<String, Handle> handles = new LinkedHashMap<>();
     private final SortedSet<Integer> ports = new TreeSet<>();
@@ -87,7 +86,6 @@ final class SessionCapture {
             lastFrameNanos = System.nanoTime();
             Marker.Seen mark = intake.accept(frame);
             if (mark == null) {
-                arrived.run();
                 return;
             }
             markers++;
@@ -101,11 +99,10 @@ final class SessionCapture {
         }
     }
 
-    SessionCapture(FrameIntake intake, Marker marker, boolean wholeFrames, Runnable arrived) {
+    SessionCapture(FrameIntake intake, Marker marker, boolean wholeFrames) {
         this.intake = intake;
         this.marker = marker;
         this.wholeFrames = wholeFrames;
-        this.arrived = arrived;
     }
 
     /** Opens capture on {@code iface}; empty when it runs, else why not (one line). */

@@ -3,7 +3,9 @@ package io.sockscope.inspector.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sockscope.engine.CallEvent;
+import io.sockscope.engine.OptValue;
 import io.sockscope.engine.Sock;
+import io.sockscope.engine.SockOpt;
 import io.sockscope.engine.peer.Peer;
 import io.sockscope.engine.peer.PeerKind;
 import io.sockscope.inspector.pcap.CaptureOpen;
@@ -26,12 +28,14 @@ class BarrierTest {
     @TempDir
     Path dir;
 
+    /** TCP_NODELAY: without it Nagle may hold a small segment until the last one is acknowledged. */
     @Test
     void everyCallsDataSegmentIsInItsGroupWhenTheGroupIsMade() {
         try (LiveRun run = new LiveRun()) {
             Peer discard = run.serve(PeerKind.DISCARD);
             Sock s = run.socket("s");
             run.settle(s.connect("127.0.0.1", discard.endpoint().port()));
+            run.settle(s.setsockopt(SockOpt.TCP_NODELAY, new OptValue.IntValue(1)));
             for (int i = 0; i < 300; i++) {
                 CallEvent send = run.settle(s.send(new byte[10]));
                 assertThat(run.segments(send)).as("segments of send %d", i)

@@ -49,13 +49,16 @@ public final class LiveLatencyBench {
         System.out.println("|---|---|---|---|---|");
         row("call ended → its line written", on.line);
         row("call ended → its segment written", on.segment);
+        row("send() duration, capture on", on.durations);
+        row("send() duration, capture off", off.durations);
         System.out.printf(Locale.ROOT, "%nCalls per second, whole statement loop: capture on %,.0f,"
                 + " capture off %,.0f (%.0f%%); segments missing from their call: %d%n",
                 on.callsPerSecond, off.callsPerSecond, 100 * on.callsPerSecond / off.callsPerSecond,
                 on.missing);
     }
 
-    private record Measure(long[] line, long[] segment, double callsPerSecond, int missing) {
+    private record Measure(long[] line, long[] segment, long[] durations, double callsPerSecond,
+            int missing) {
     }
 
     private static Measure run(String script, LiveInspector live) {
@@ -64,12 +67,14 @@ public final class LiveLatencyBench {
         Map<Long, Long> ends = new HashMap<>();
         Map<Long, Long> lines = new HashMap<>();
         Map<Long, Long> segments = new HashMap<>();
+        Map<Long, Long> durations = new HashMap<>();
         TranscriptSink sink = record -> {
             text.emit(record);
             long now = nowMicros();
             switch (record) {
                 case TranscriptRecord.Call c when c.event().op().wireName().equals("send") -> {
                     ends.put(c.event().id(), c.event().endMicros());
+                    durations.put(c.event().id(), c.event().durationMicros());
                     lines.put(c.event().id(), now - c.event().endMicros());
                 }
                 case TranscriptRecord.Segment s when s.underCall() && s.call().isPresent()
@@ -90,7 +95,9 @@ public final class LiveLatencyBench {
         long[] line = Arrays.stream(ids).map(lines::get).sorted().toArray();
         long[] segment = Arrays.stream(ids).filter(segments::containsKey).map(segments::get)
                 .sorted().toArray();
-        return new Measure(line, segment, ends.size() / seconds, ids.length - segment.length);
+        long[] duration = Arrays.stream(ids).map(durations::get).sorted().toArray();
+        return new Measure(line, segment, duration, ends.size() / seconds,
+                ids.length - segment.length);
     }
 
     private static void row(String name, long[] micros) {
