@@ -76,6 +76,9 @@ final class Interfaces {
         if (address.isEmpty() || address.get().isLoopbackAddress()) {
             return List.of(LOOPBACK);
         }
+        if (address.get().isAnyLocalAddress()) {
+            return List.of();
+        }
         return CaptureInterfaces.forLocalAddress(address.get()).<Collection<String>>map(List::of)
                 .orElse(List.of());
     }
