@@ -23,8 +23,17 @@ final class Between {
     private long overflow;
     private long overflowFirst;
     private long overflowLast;
+    private long since;
+
+    /** How long the oldest record waiting has waited, in ns; 0 when none waits. */
+    long waitingNanos() {
+        return waiting.isEmpty() ? 0 : System.nanoTime() - since;
+    }
 
     void add(long atMicros, LiveRecord record) {
+        if (waiting.isEmpty()) {
+            since = System.nanoTime();
+        }
         if (waiting.size() >= LIMIT && record instanceof LiveRecord.Seen seen) {
             if (overflow == 0) {
                 overflowFirst = seen.segment().frame();

@@ -31,6 +31,7 @@ final class FrameIntake {
     private PcapWriter writer;
     private int writerLinkType;
     private long frames;
+    private long waitingSince;
     private long notWritten;
     private Optional<String> writeFailure = Optional.empty();
 
@@ -55,6 +56,9 @@ final class FrameIntake {
         frames++;
         write(frame);
         if (analyzer.analyze(decoder, frames, frame.atNanos())) {
+            if (waiting.isEmpty()) {
+                waitingSince = System.nanoTime();
+            }
             waiting.addLast(analyzer.segment());
         }
         if (frames % FORGET_EVERY_FRAMES == 0) {
@@ -84,8 +88,9 @@ final class FrameIntake {
         return taken;
     }
 
-    synchronized boolean hasWaiting() {
-        return !waiting.isEmpty();
+    /** How long the oldest segment not taken yet has waited, in ns; 0 when none waits. */
+    synchronized long waitingNanos() {
+        return waiting.isEmpty() ? 0 : System.nanoTime() - waitingSince;
     }
 
     /** Closes the pcap file, if any; returns what went wrong with it, one line each. */

@@ -42,8 +42,9 @@ public final class LiveSession {
     private static final Set<Op> RELOCATING = EnumSet.of(Op.BIND, Op.LISTEN, Op.CONNECT,
             Op.CONNECT_EX, Op.ACCEPT, Op.CLOSE);
     /**
-     * How often the session's thread looks for what no call took: often enough for a person
-     * watching, seldom enough not to compete with the calls (settle takes a call's frames).
+     * How often the session's thread looks for what no call took, and how long frames or
+     * records must have waited before it takes them: often enough for a person watching, and
+     * late enough not to compete with a script's calls, whose settles take them first.
      */
     private static final long ROUND_NANOS = 25_000_000L;
     private static final long TICK_NANOS = 100_000_000L;
@@ -290,24 +291,24 @@ public final class LiveSession {
                     refreshPorts();
                 }
             }
-            if (intake.hasWaiting() || tick || hasBetween()) {
-                outlet.waiting(() -> idleRound(tick));
+            long waiting;
+            synchronized (pipelineLock) {
+                if (tick || intake.waitingNanos() >= ROUND_NANOS) {
+                    processDelivered();
+                }
+                if (tick) {
+                    pipeline.tick(nowNanos() - TICK_LAG_NANOS);
+                }
+                waiting = pipeline.betweenWaitingNanos();
+            }
+            if (waiting >= ROUND_NANOS) {
+                outlet.waiting(this::takeBetween);
             }
         }
     }
 
-    private boolean hasBetween() {
+    private List<LiveRecord> takeBetween() {
         synchronized (pipelineLock) {
-            return pipeline.hasBetween();
-        }
-    }
-
-    private List<LiveRecord> idleRound(boolean tick) {
-        synchronized (pipelineLock) {
-            processDelivered();
-            if (tick) {
-                pipeline.tick(nowNanos() - TICK_LAG_NANOS);
-            }
             return pipeline.takeBetween();
         }
     }

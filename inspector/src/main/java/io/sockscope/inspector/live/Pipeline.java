@@ -213,8 +213,9 @@ final class Pipeline implements ExplainContext, ExplanationListener {
         return between.take(beforeMicros);
     }
 
-    boolean hasBetween() {
-        return !between.isEmpty();
+    /** How long the oldest record to be shown between groups has waited, in ns (0: none). */
+    long betweenWaitingNanos() {
+        return between.waitingNanos();
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SessionCapture {
 
     static final long MARKER_CAP_NANOS = 250_000_000L;
+    /** The barrier spins this long before it sleeps: a round usually takes less. */
+    static final long SPIN_NANOS = 150_000L;
     static final long QUIET_NANOS = 2_000_000L;
     static final long QUIET_CAP_NANOS = 50_000_000L;
     private static final long POLL_NANOS = 200_000L;
@@ -62,7 +65,7 @@ final class SessionCapture {
         final String iface;
         final boolean marks;
         /** Per marker sender, the number of the last marker met. */
-        final long[] markerSeen = new long[marker.senders()];
+        final AtomicLongArray markerSeen = new AtomicLongArray(marker.senders());
         CaptureSource source;
         volatile long lastFrameNanos = System.nanoTime();
         long markers;
@@ -74,8 +77,8 @@ final class SessionCapture {
 
         /** True when this handle has met marker {@code number} from every sender. */
         boolean met(long number) {
-            for (long seen : markerSeen) {
-                if (seen < number) {
+            for (int i = 0; i < markerSeen.length(); i++) {
+                if (markerSeen.get(i) < number) {
                     return false;
                 }
             }
@@ -91,7 +94,7 @@ final class SessionCapture {
             markers++;
             barrierLock.lock();
             try {
-                markerSeen[mark.sender()] = Math.max(markerSeen[mark.sender()], mark.number());
+                markerSeen.accumulateAndGet(mark.sender(), mark.number(), Math::max);
                 markerMet.signalAll();
             } finally {
                 barrierLock.unlock();
@@ -188,19 +191,30 @@ final class SessionCapture {
     }
 
     private void awaitMarker(List<Handle> marking) {
+        long number;
         barrierLock.lock();
         try {
-            long number = marker.send();
+            number = marker.send();
+        } finally {
+            barrierLock.unlock();
+        }
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!met(marking, number) && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
+        if (met(marking, number)) {
+            return;
+        }
+        barrierLock.lock();
+        try {
             long deadline = System.nanoTime() + MARKER_CAP_NANOS;
-            for (Handle handle : marking) {
-                while (!handle.met(number)) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        barrierTimeouts++;
-                        return;
-                    }
-                    markerMet.awaitNanos(left);
+            while (!met(marking, number)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    barrierTimeouts++;
+                    return;
                 }
+                markerMet.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -209,10 +223,24 @@ final class SessionCapture {
         }
     }
 
+    private static boolean met(List<Handle> marking, long number) {
+        for (Handle handle : marking) {
+            if (!handle.met(number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Until {@code handle} has delivered nothing for {@link #QUIET_NANOS} since now, at most the cap. */
     private static void awaitQuiet(Handle handle) {
         long start = System.nanoTime();
-        while (System.nanoTime() - handle.lastFrameNanos < QUIET_NANOS
-                && System.nanoTime() - start < QUIET_CAP_NANOS) {
+        while (true) {
+            long now = System.nanoTime();
+            if (now - Math.max(start, handle.lastFrameNanos) >= QUIET_NANOS
+                    || now - start >= QUIET_CAP_NANOS) {
+                return;
+            }
             LockSupport.parkNanos(POLL_NANOS);
         }
     }

@@ -57,17 +57,18 @@ final class Namespace implements AutoCloseable {
     }
 
     /**
-     * Starts, in the namespace, a server on {@code peerAddress} that echoes one message back and
-     * closes; returns it with the port it listens on.
+     * Starts, in the namespace, a server on {@code peerAddress} that echoes one connection until
+     * it closes; returns it with the port it listens on.
      */
-    Server echoOnce() throws IOException {
+    Server echo() throws IOException {
         String program = "import socket\n"
                 + "s = socket.socket()\n"
                 + "s.bind(('" + peerAddress + "', 0))\n"
                 + "s.listen()\n"
                 + "print(s.getsockname()[1], flush=True)\n"
                 + "c, _ = s.accept()\n"
-                + "c.sendall(c.recv(1024))\n"
+                + "while data := c.recv(1024):\n"
+                + "    c.sendall(data)\n"
                 + "c.close()\n";
         Process process = new ProcessBuilder("ip", "netns", "exec", name, "/usr/bin/python3", "-c",
                 program).redirectErrorStream(true).start();
