@@ -159,21 +159,6 @@ final class Books {
         return List.copyOf(sockets.values());
     }
 
-    Collection<PeerBook> peers() {
-        return List.copyOf(peers.values());
-    }
-
-    /** The calls running now. */
-    List<CallInfo> running() {
-        List<CallInfo> running = new ArrayList<>();
-        for (CallInfo c : calls.values()) {
-            if (c.running()) {
-                running.add(c);
-            }
-        }
-        return running;
-    }
-
     /** The socket whose connection {@code local} → {@code remote} is, exactly. */
     Optional<SocketBook> exact(io.sockscope.inspector.flow.Endpoint local,
             io.sockscope.inspector.flow.Endpoint remote) {

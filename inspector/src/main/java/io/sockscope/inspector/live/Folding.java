@@ -50,10 +50,6 @@ final class Folding {
         return frames;
     }
 
-    boolean isEmpty() {
-        return head.isEmpty();
-    }
-
     /** What waits, in order, with a {@link LiveRecord.Folded} where segments were left out; empties it. */
     List<LiveRecord> take() {
         List<LiveRecord> out = new ArrayList<>(head);
