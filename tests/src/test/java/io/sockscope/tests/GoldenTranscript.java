@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *   <li>FIN_WAIT1, FIN_WAIT2 and TIME_WAIT after the first FIN: how far the other side's
  *       answer has come.</li>
  * </ul>
+ * The {@code sockets} table's columns are put two blanks apart, as their widths follow the
+ * number of digits in the ports.
  * An explanation's wrapped lines are joined first, so that numbers of different widths do not
  * move the wrapping.
  */
@@ -37,11 +39,22 @@ final class GoldenTranscript {
   static String normalized(String transcript) {
     List<String> out = new ArrayList<>();
     boolean inRecv = false;
+    boolean inTable = false;
     for (String line : joined(transcript)) {
       if (line.startsWith("[")) {
         inRecv = line.contains("recv(");
       }
-      if (line.startsWith("  (") || line.startsWith("  = ") || line.startsWith("  … ")) {
+      if (line.startsWith("  (") || line.startsWith("  = ") || line.startsWith("  … ")
+          || line.startsWith("  state ")) {
+        continue;
+      }
+      if (line.matches("name +fd +local .*")) {
+        inTable = true;
+      } else if (inTable && (line.isEmpty() || line.startsWith(" ") || line.startsWith("["))) {
+        inTable = false;
+      }
+      if (inTable) {
+        out.add(tableRow(line));
         continue;
       }
       if (CALL_SEGMENT.matcher(line).matches() && (inRecv || PURE_ACK.matcher(line).matches())) {
@@ -67,6 +80,20 @@ final class GoldenTranscript {
       out.add(line);
     }
     return String.join("\n", out) + "\n";
+  }
+
+  /**
+   * A row of the {@code sockets} table with its columns two blanks apart (their widths follow
+   * the ports' digits), the fd, ports and RTT replaced.
+   */
+  private static String tableRow(String line) {
+    String[] cells = line.trim().split(" {2,}");
+    if (cells.length > 1 && cells[1].matches("\\d+")) {
+      cells[1] = "N";
+    }
+    return String.join("  ", cells)
+        .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+        .replaceAll("\\d+(\\.\\d+)? (µs|ms)", "R");
   }
 
   /** The transcript's lines with each explanation's wrapped lines joined into one. */

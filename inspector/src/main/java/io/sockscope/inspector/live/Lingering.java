@@ -2,15 +2,17 @@ package io.sockscope.inspector.live;
 
 import io.sockscope.engine.kernel.ProcNetTcp;
 import io.sockscope.engine.kernel.ProcTcpEntry;
+import io.sockscope.engine.kernel.TcpState;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Watches the session's closed sockets whose connections the kernel still holds (FIN_WAIT,
- * TIME_WAIT, LAST_ACK) and tells when each one is gone ({@link LiveRecord.Released}): its port
- * is free again, and the capture filter can drop it.
+ * TIME_WAIT, LAST_ACK): once one is gone its ports leave the capture filter, and when it was
+ * seen in TIME_WAIT, the end of the TIME_WAIT is told ({@link LiveRecord.Released}): the port
+ * pair is free again.
  */
 final class Lingering {
 
@@ -35,19 +37,24 @@ final class Lingering {
         if (held.isEmpty()) {
             return false;
         }
-        Set<String> table = new HashSet<>();
+        Map<String, TcpState> table = new HashMap<>();
         for (ProcTcpEntry entry : ProcNetTcp.read()) {
-            table.add(Books.key(entry.local()) + ">" + Books.key(entry.remote()));
+            table.put(Books.key(entry.local()) + ">" + Books.key(entry.remote()), entry.state());
         }
         boolean released = false;
         long now = java.time.Instant.now().toEpochMilli() * 1000;
         synchronized (lock) {
             for (SocketBook book : held) {
-                if (!table.contains(Books.key(book.local) + ">" + Books.key(book.remote))) {
+                TcpState state = table.get(Books.key(book.local) + ">" + Books.key(book.remote));
+                if (state == TcpState.TIME_WAIT) {
+                    book.timeWait = true;
+                } else if (state == null) {
                     book.released = true;
                     released = true;
-                    pipeline.between(now, new LiveRecord.Released(book.name(), book.local,
-                            book.remote));
+                    if (book.timeWait) {
+                        pipeline.between(now, new LiveRecord.Released(book.name(), book.local,
+                                book.remote));
+                    }
                 }
             }
         }

@@ -39,8 +39,8 @@ public sealed interface LiveRecord {
     }
 
     /**
-     * The kernel no longer holds the connection of a closed socket (TIME_WAIT or FIN_WAIT
-     * ended): its port is free again.
+     * A closed socket's TIME_WAIT is over: the kernel no longer holds its connection, and the
+     * port pair is free again.
      */
     record Released(String socket, Endpoint local, Endpoint remote) implements LiveRecord {
     }

@@ -153,9 +153,15 @@ public final class LiveSession {
         }
     }
 
-    /** Waits until capture has delivered everything up to now, then {@link #drain}s. */
+    /**
+     * Waits until capture has delivered everything up to now, looks at what the kernel holds of
+     * closed sockets, then {@link #drain}s.
+     */
     public List<LiveRecord> catchUp() {
         capture.barrier(List.of());
+        if (lingering.check(pipelineLock)) {
+            refreshPorts();
+        }
         return drain();
     }
 

@@ -33,6 +33,8 @@ final class SocketBook {
     int backlog = -1;
     boolean closed;
     boolean released;
+    /** After close(), the kernel was seen holding its connection in TIME_WAIT. */
+    boolean timeWait;
     boolean reuseAddress;
     /** A live close_wait was told about this socket. */
     boolean closeWaitTold;

@@ -120,8 +120,8 @@ public final class CapturingInspector implements LiveInspector {
             case LiveRecord.Folded f -> new TranscriptRecord.SegmentsFolded(f.call(), f.count(),
                     f.firstFrame(), f.lastFrame(), underCall);
             case LiveRecord.Explained x -> new TranscriptRecord.Explain(x.explanation(), underCall);
-            case LiveRecord.Released gone -> new TranscriptRecord.State(gone.socket(), "CLOSE", 0,
-                    0, OptionalLong.empty(), false, Optional.empty());
+            case LiveRecord.Released gone -> new TranscriptRecord.Released(gone.socket(),
+                    gone.local(), gone.remote());
         };
     }
 }

@@ -53,6 +53,9 @@ final class TextLayout {
       case TranscriptRecord.Segment s -> LiveLayout.segment(s);
       case TranscriptRecord.SegmentsFolded f -> LiveLayout.folded(f);
       case TranscriptRecord.Explain x -> LiveLayout.explanation(x);
+      case TranscriptRecord.Released r -> List.of(TextLine.of(new Styled("  state " + r.socket()
+          + " CLOSE  TIME_WAIT is over: the kernel no longer holds " + r.local() + " → "
+          + r.remote(), Role.STATE)));
       case TranscriptRecord.Sockets s -> sockets(s);
       case TranscriptRecord.Peers p -> peers(p);
       case TranscriptRecord.Jobs j -> jobs(j);

@@ -172,6 +172,14 @@ public final class TranscriptJson implements TranscriptSink {
         g.writeStringField("type", "help");
         g.writeStringField("text", h.text());
       }
+      case TranscriptRecord.Released r -> {
+        g.writeStringField("type", "state");
+        g.writeStringField("socket", r.socket());
+        g.writeStringField("tcp_state", "CLOSE");
+        g.writeNumberField("send_q", 0);
+        g.writeNumberField("recv_q", 0);
+        g.writeNullField("rtt_us");
+      }
       case TranscriptRecord.SegmentsFolded f -> {
         g.writeStringField("type", "segments_folded");
         number(g, "call", f.call());

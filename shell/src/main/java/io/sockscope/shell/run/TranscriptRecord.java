@@ -157,6 +157,12 @@ public sealed interface TranscriptRecord {
   record Explain(LiveExplanation explanation, boolean underCall) implements TranscriptRecord {}
 
   /**
+   * A closed socket's TIME_WAIT is over: the kernel no longer holds its connection {@code
+   * local} → {@code remote} (a {@code state} record with {@code CLOSE} in JSON lines).
+   */
+  record Released(String socket, Endpoint local, Endpoint remote) implements TranscriptRecord {}
+
+  /**
    * What capture is doing: {@code ok} with the interface and its counts, {@code unavailable}
    * with the reason (SPEC §5 capture record).
    */
