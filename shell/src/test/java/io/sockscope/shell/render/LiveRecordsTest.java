@@ -116,6 +116,17 @@ class LiveRecordsTest {
   }
 
   @Test
+  void theEndOfATimeWaitIsAStateLineBetweenCallsAndAStateRecord() {
+    TranscriptRecord.Released gone = new TranscriptRecord.Released("s",
+        new io.sockscope.engine.Endpoint("127.0.0.1", 51234),
+        new io.sockscope.engine.Endpoint("127.0.0.1", 9000));
+    assertThat(text(gone)).isEqualTo("  state s CLOSE  TIME_WAIT is over: the kernel no longer"
+        + " holds 127.0.0.1:51234 → 127.0.0.1:9000\n");
+    assertThat(TranscriptJson.line(gone)).isEqualTo("{\"type\":\"state\",\"socket\":\"s\","
+        + "\"tcp_state\":\"CLOSE\",\"send_q\":0,\"recv_q\":0,\"rtt_us\":null}");
+  }
+
+  @Test
   void aFoldedRunIsItsOwnRecord() {
     assertThat(TranscriptJson.line(new TranscriptRecord.SegmentsFolded(OptionalLong.of(7), 28_000,
         41, 28_040, true))).isEqualTo("{\"type\":\"segments_folded\",\"call\":7,\"count\":28000,"
