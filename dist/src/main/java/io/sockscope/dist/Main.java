@@ -3,6 +3,8 @@ package io.sockscope.dist;
 import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.RunCommand;
 import io.sockscope.shell.cli.ShellCommand;
+import io.sockscope.shell.live.CapturingInspector;
+import io.sockscope.shell.render.Palette;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import picocli.CommandLine;
@@ -17,7 +19,6 @@ import picocli.CommandLine.Command;
     name = "sockscope",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, ShellCommand.class, ExplainCommand.class},
     description = {
       "Real TCP sockets on command, with the segments each call puts on the wire,",
       "the kernel's view of each socket, and why."
@@ -41,7 +42,13 @@ public final class Main implements Runnable {
         System.exit(exit.getAsInt());
       }
     }
-    System.exit(new CommandLine(new Main()).execute(args));
+    CommandLine sockscope = new CommandLine(new Main());
+    sockscope.addSubcommand("run", new RunCommand(CapturingInspector.FACTORY,
+        Palette.ANSI.styler(), System.in, System.out, System.err));
+    sockscope.addSubcommand("shell", new ShellCommand(CapturingInspector.FACTORY,
+        Palette.ANSI.styler(), System.in, System.out, System.err));
+    sockscope.addSubcommand("explain", new ExplainCommand());
+    System.exit(sockscope.execute(args));
   }
 
   /** Reads the version Maven wrote into the jar's manifest. */
