@@ -62,7 +62,9 @@ class ShellUnderTmuxTest {
       tmux.await(s -> lastLine(s).equals(">>> s.recv("), WAIT, "s.rec completed to s.recv(");
       tmux.type("1024)");
       tmux.press("Enter");
-      tmux.await(s -> lastLine(s).equals(">>> s.recv(1024)"), WAIT, "the recv accepted, waiting");
+      // the entry is accepted once it is the last prompt line; records the live inspector prints
+      // meanwhile (the peer's data explained, say) may follow it
+      tmux.await(s -> lastPrompt(s).equals(">>> s.recv(1024)"), WAIT, "the recv accepted, waiting");
       tmux.press("C-c");
       screen = tmux.await(s -> s.contains("KeyboardInterrupt") && lastLine(s).equals(">>>"),
           WAIT, "the blocking recv cancelled and a new prompt");
@@ -100,6 +102,12 @@ class ShellUnderTmuxTest {
 
   private static boolean hasLine(String screen, String line) {
     return screen.lines().anyMatch(l -> l.stripTrailing().equals(line));
+  }
+
+  /** The last line of the screen that starts with a prompt, trailing blanks cut. */
+  private static String lastPrompt(String screen) {
+    return screen.lines().map(String::stripTrailing).filter(l -> l.startsWith(">>>"))
+        .reduce((first, second) -> second).orElse("");
   }
 
   /** The last non-blank line of the screen, trailing blanks cut. */
