@@ -1,5 +1,6 @@
 package io.sockscope.dist;
 
+import io.sockscope.shell.cli.CaptureCommand;
 import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.RunCommand;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     name = "sockscope",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, ExplainCommand.class},
+    subcommands = {RunCommand.class, ExplainCommand.class, CaptureCommand.class},
     description = {
       "Real TCP sockets on command, with the segments each call puts on the wire,",
       "the kernel's view of each socket, and why."
