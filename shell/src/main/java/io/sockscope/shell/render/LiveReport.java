@@ -183,10 +183,18 @@ public final class LiveReport {
         if (current != stream) {
             separate();
         }
-        String text = title + (current != stream ? " (" + f.client().endpoint() + " → "
-                + f.server().endpoint() + ")" : "") + ": " + ExplainReport.who(f) + "; "
-                + ExplainReport.totals(f);
-        List<String> lines = ExplainReport.wrap(text, width - 2, "  ");
+        String who = title + (current != stream ? " (" + f.client().endpoint() + " → "
+                + f.server().endpoint() + ")" : "") + ": " + ExplainReport.who(f) + ";";
+        String totals = ExplainReport.totals(f);
+        List<String> lines = new ArrayList<>();
+        if (who.length() + 1 + totals.length() <= width - 2) {
+            lines.add(who + " " + totals);
+        } else {
+            lines.addAll(ExplainReport.wrap(who, width - 2, "  "));
+            for (String line : ExplainReport.wrap(totals, width - 4, "  ")) {
+                lines.add("  " + line);
+            }
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             out.write("  ");
