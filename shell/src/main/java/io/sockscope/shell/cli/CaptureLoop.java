@@ -39,8 +39,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * reset, as the wire shows it) and stayed quiet for {@link #ENDED_GRACE_NANOS} is summarised and
  * dropped from the explainer; the analyser forgets it {@link #ENDED_KEEP_NANOS} after its last
  * frame (a late segment of it until then stays in its stream; one after that would start a new
- * stream, where tshark would still remember the old one). What is left grows with the
- * connections open at once, not with time.
+ * stream, where tshark would still remember the old one). A connection whose end is never seen
+ * (a SYN nobody answers, a FIN the capture dropped, an idle connection) is summarised and
+ * forgotten once quiet for {@link #QUIET_NANOS}. What is left grows with the connections open
+ * at once, not with time.
  *
  * <p>Stopping: Ctrl-C, {@code --duration}, a write failure or a capture failure stop the capture
  * and then explain every frame already captured before the summaries; {@code -c COUNT} stops
@@ -56,6 +58,8 @@ final class CaptureLoop implements ExplanationListener {
     static final long ENDED_GRACE_NANOS = 1_000_000_000L;
     /** The analyser forgets an ended connection this long after its last frame. */
     static final long ENDED_KEEP_NANOS = Explainer.FORGET_AFTER_NANOS;
+    /** A connection quiet this long without being seen to end is summarised and forgotten. */
+    static final long QUIET_NANOS = 600_000_000_000L;
     private static final long DRAIN_POLL_NANOS = 10_000_000L;
     private static final int ENDING = TcpFlags.FIN | TcpFlags.RST;
 
@@ -88,6 +92,8 @@ final class CaptureLoop implements ExplanationListener {
     private final Map<Integer, Long> closing = new HashMap<>();
     /** Streams summarised and not yet forgotten by the analyser: when they were summarised. */
     private final Map<Integer, Long> summarised = new HashMap<>();
+    /** Quiet streams the analyser just forgot, while the explainer completes them. */
+    private final Map<Integer, Flow> quiet = new HashMap<>();
     private CaptureEnd end;
     private PcapWriter.Failed writeFailure;
     private boolean unflushed;
@@ -191,10 +197,16 @@ final class CaptureLoop implements ExplanationListener {
 
     @Override
     public void closed(int stream) {
-        summarised.put(stream, wallNanos());
+        long now = wallNanos();
+        summarised.put(stream, now);
         closing.remove(stream);
         try {
-            output.closed(stream, analyzer.flow(stream));
+            Flow forgotten = quiet.get(stream);
+            if (forgotten != null) {
+                output.quiet(stream, forgotten, now - forgotten.lastNanos());
+            } else {
+                output.closed(stream, analyzer.flow(stream));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -263,6 +275,14 @@ final class CaptureLoop implements ExplanationListener {
 
     private void housekeeping(long nowNanos) throws IOException {
         analyzer.forgetEnded(nowNanos - ENDED_KEEP_NANOS);
+        for (Flow flow : analyzer.forgetIdle(nowNanos - QUIET_NANOS)) {
+            if (!summarised.containsKey(flow.stream())) {
+                quiet.put(flow.stream(), flow);
+                explainer.endOfStream(flow.stream());
+                quiet.remove(flow.stream());
+            }
+            closing.remove(flow.stream());
+        }
         summarised.values().removeIf(at -> nowNanos - at > ENDED_KEEP_NANOS);
         long dropped = CaptureStats.total(source.stats()).dropped();
         if (dropped > droppedSeen) {

@@ -33,6 +33,12 @@ sealed interface CaptureOutput {
     /** The connection is done: its flow record, or its summary line (and no more rows). */
     void closed(int stream, Optional<Flow> flow) throws IOException;
 
+    /**
+     * The connection was quiet for {@code quietNanos} without being seen to end and is no longer
+     * followed: its flow record, or its summary line saying so.
+     */
+    void quiet(int stream, Flow flow, long quietNanos) throws IOException;
+
     /** Time passes without frames: held ladder rows are drawn (text). */
     void idle(long nowNanos) throws IOException;
 
@@ -74,6 +80,11 @@ sealed interface CaptureOutput {
             if (flow.isPresent()) {
                 FlowJson.write(generator, flow.get());
             }
+        }
+
+        @Override
+        public void quiet(int stream, Flow flow, long quietNanos) throws IOException {
+            FlowJson.write(generator, flow);
         }
 
         @Override
@@ -124,6 +135,11 @@ sealed interface CaptureOutput {
         @Override
         public void closed(int stream, Optional<Flow> flow) throws IOException {
             report.closed(stream, flow);
+        }
+
+        @Override
+        public void quiet(int stream, Flow flow, long quietNanos) throws IOException {
+            report.quiet(stream, flow, quietNanos);
         }
 
         @Override

@@ -176,6 +176,11 @@ public final class ExplainReport {
      * :47107}, or {@code still open at the end} when neither side closed it.
      */
     static String who(Flow flow) {
+        return who(flow, "still open at the end");
+    }
+
+    /** As {@link #who(Flow)}, with {@code whileOpen} for a connection neither side closed. */
+    static String who(Flow flow, String whileOpen) {
         FlowSide client = flow.client();
         FlowSide server = flow.server();
         boolean portsDiffer = client.endpoint().port() != server.endpoint().port();
@@ -196,7 +201,7 @@ public final class ExplainReport {
             who.add("reset by " + name(flow.side(resetter), portsDiffer));
         }
         if (close.isEmpty()) {
-            who.add("still open at the end");
+            who.add(whileOpen);
         }
         return String.join(", ", who);
     }

@@ -170,6 +170,20 @@ public final class LiveReport {
      * forgets it.
      */
     public void closed(int stream, Optional<Flow> flow) throws IOException {
+        end(stream, flow, "still open at the end");
+    }
+
+    /**
+     * The connection has been quiet for {@code quietNanos} without being seen to end, and is no
+     * longer followed: as {@link #closed}, its summary saying so.
+     */
+    public void quiet(int stream, Flow flow, long quietNanos) throws IOException {
+        long minutes = quietNanos / 60_000_000_000L;
+        end(stream, Optional.of(flow), "quiet for " + (minutes >= 2 ? minutes + " min"
+                : ExplainReport.duration(quietNanos)) + ", no longer followed");
+    }
+
+    private void end(int stream, Optional<Flow> flow, String whileOpen) throws IOException {
         settle();
         Connection connection = connections.remove(stream);
         if (connection != null && connection.ladder != null) {
@@ -184,7 +198,7 @@ public final class LiveReport {
             separate();
         }
         String who = title + (current != stream ? " (" + f.client().endpoint() + " → "
-                + f.server().endpoint() + ")" : "") + ": " + ExplainReport.who(f) + ";";
+                + f.server().endpoint() + ")" : "") + ": " + ExplainReport.who(f, whileOpen) + ";";
         String totals = ExplainReport.totals(f);
         List<String> lines = new ArrayList<>();
         if (who.length() + 1 + totals.length() <= width - 2) {

@@ -348,6 +348,33 @@ class CaptureCommandTest {
     }
 
     @Test
+    void anInterfaceThatDisappearsStopsTheCaptureWithOneLine() throws Exception {
+        String name = "ssc" + ProcessHandle.current().pid() % 100_000;
+        Process add = new ProcessBuilder("ip", "link", "add", name, "type", "veth", "peer", "name",
+                name + "p").redirectErrorStream(true).start();
+        String why = new String(add.getInputStream().readAllBytes()).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(add.waitFor() == 0,
+                "a veth pair is needed to remove an interface under the capture: " + why);
+        try {
+            assertThat(new ProcessBuilder("ip", "link", "set", name, "up").start().waitFor())
+                    .isZero();
+            Capture.Running capture = Capture.start("-i", name, "--json").awaitListening();
+            assertThat(new ProcessBuilder("ip", "link", "del", name).start().waitFor()).isZero();
+            assertThat(capture.exit.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            List<String> errors = capture.err().lines().toList();
+            assertThat(errors).hasSize(2);
+            assertThat(errors.getLast()).matches("sockscope capture: capture on " + name
+                    + " stopped: \\S.*");
+            assertThat(JsonLines.parse(capture.out()).getLast()).containsEntry("status", "failed")
+                    .containsEntry("ended_by", "capture_failure")
+                    .containsEntry("reason", errors.getLast().substring("sockscope capture: "
+                            .length()));
+        } finally {
+            new ProcessBuilder("ip", "link", "del", name).start().waitFor();
+        }
+    }
+
+    @Test
     void noFileDescriptorIsLeftOpen() throws Exception {
         Capture.run("-i", "lo", "--duration", "0.1", "-f", "tcp port 1");
         long before = openFiles();
