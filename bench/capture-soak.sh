@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Soak of live capture: many short connections on lo for MINUTES while
 # `sockscope capture --summary --json` explains them with the heap fixed at 64 MiB. Every ten
-# seconds it records the connections made so far, the capture's resident memory (VmRSS), its
-# live heap (after a full collection it asks for with jcmd) and its CPU time; at the end, the counts of
-# the records it wrote and its capture record. Prints Markdown and appends it to
-# docs/BENCHMARKS.md. Needs root (or CAP_NET_RAW), python3 and a JDK 25 (jstat).
+# seconds (the table keeps one sample a minute) it records the connections made so far, the
+# capture's resident memory (VmRSS), its live heap (after a full collection asked for with jcmd)
+# and its CPU time; at the end, the counts of the records it wrote and its capture record.
+# Prints Markdown and appends it to docs/BENCHMARKS.md. Needs root (or CAP_NET_RAW), python3 and
+# a JDK 25 (jcmd, jstat).
 #
 # Usage: bench/capture-soak.sh [MINUTES (default 10)] [CONNECTIONS PER SECOND (default 300)]
 set -euo pipefail
@@ -50,11 +51,13 @@ sample() { # elapsed -> one table row
 }
 
 rows=""
+samples=0
 start=$(date +%s)
 while kill -0 "$traffic" 2>/dev/null; do
   sleep 10
   row=$(sample "$(( $(date +%s) - start )) s")
-  rows+="$row"$'\n'
+  samples=$((samples + 1))
+  if [ $((samples % 6)) = 1 ] || ! kill -0 "$traffic" 2>/dev/null; then rows+="$row"$'\n'; fi
   echo "$row" >&2
 done
 sleep 12   # the last connections end, are summarised (1 s) and forgotten (10 s)

@@ -101,6 +101,13 @@ final class CaptureLoop implements ExplanationListener {
     private long segments;
     private long droppedSeen;
 
+    /**
+     * @param source      the running capture, delivering into {@code queue}; stopped by {@link #run}
+     * @param writer      the {@code -w} file, opened with the capture's link type; closed by {@link #run}
+     * @param analyzer    a fresh {@link TcpAnalyzer#onePass()}, which {@code output} may also ask
+     *                    about connections (their roles, their summaries)
+     * @param stopRequest set to how the user asked to stop (e.g. {@code Ctrl-C}), from any thread
+     */
     CaptureLoop(CaptureSource source, FrameQueue queue, Optional<PcapWriter> writer,
             CaptureOutput output, TcpAnalyzer analyzer, Plan plan,
             AtomicReference<String> stopRequest) {
@@ -124,8 +131,8 @@ final class CaptureLoop implements ExplanationListener {
      */
     Outcome run() {
         long started = System.nanoTime();
-        long deadline = plan.durationNanos().isPresent()
-                ? started + plan.durationNanos().getAsLong() : Long.MAX_VALUE;
+        boolean timed = plan.durationNanos().isPresent();
+        long deadline = started + plan.durationNanos().orElse(0);
         long nextTick = started + TICK_NANOS;
         long nextHousekeeping = started + HOUSEKEEPING_NANOS;
         try {
@@ -133,7 +140,7 @@ final class CaptureLoop implements ExplanationListener {
                 long now = System.nanoTime();
                 if (stopRequest.get() != null) {
                     end = new CaptureEnd.Interrupted(stopRequest.get());
-                } else if (now - deadline >= 0) {
+                } else if (timed && now - deadline >= 0) {
                     end = new CaptureEnd.DurationReached(plan.durationText());
                 } else if (now - nextTick >= 0) {
                     tick(wallNanos());
@@ -146,7 +153,8 @@ final class CaptureLoop implements ExplanationListener {
                         end = new CaptureEnd.CaptureFailed("");
                     }
                 } else {
-                    LiveFrame frame = queue.poll(Math.min(nextTick, deadline) - now);
+                    LiveFrame frame = queue.poll((timed && deadline - nextTick < 0 ? deadline
+                            : nextTick) - now);
                     if (frame != null) {
                         process(frame);
                         if (queue.isEmpty()) {
