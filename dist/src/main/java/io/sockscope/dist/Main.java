@@ -1,5 +1,6 @@
 package io.sockscope.dist;
 
+import io.sockscope.shell.cli.CaptureCommand;
 import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.RunCommand;
 import io.sockscope.shell.cli.ShellCommand;
@@ -48,6 +49,7 @@ public final class Main implements Runnable {
     sockscope.addSubcommand("shell", new ShellCommand(CapturingInspector.FACTORY,
         Palette.ANSI.styler(), System.in, System.out, System.err));
     sockscope.addSubcommand("explain", new ExplainCommand());
+    sockscope.addSubcommand("capture", new CaptureCommand());
     System.exit(sockscope.execute(args));
   }
 

@@ -7,6 +7,7 @@ import io.sockscope.inspector.decode.TcpOptionCursor;
 import io.sockscope.inspector.decode.TcpOptionKind;
 import io.sockscope.inspector.decode.TcpView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * <p>Per frame, {@link #analyze} updates the state and keeps the frame's results in this
  * analyser without allocating; {@link #segment()} copies them into an immutable {@link Segment}
  * when a caller wants one. Memory is per connection (tshark's bounded unacked list included);
- * {@link #forgetEnded} lets a long-running live analyser drop connections that ended long ago.
+ * {@link #forgetEnded} and {@link #forgetIdle} let a long-running live analyser drop connections
+ * that ended, or went quiet, long ago.
  * Not thread-safe.
  */
 public final class TcpAnalyzer {
@@ -44,6 +46,8 @@ public final class TcpAnalyzer {
     private final StreamFacts facts;
     private final Map<ConversationKey, Conversation> conversations = new HashMap<>();
     private final List<Conversation> byStream = new ArrayList<>();
+    /** One pass: conversations a new one on the same 4-tuple replaced, until forgotten. */
+    private final List<Conversation> superseded = new ArrayList<>();
     private final ConversationKey probe = new ConversationKey();
     private Conversation cached;
 
@@ -253,7 +257,10 @@ public final class TcpAnalyzer {
             conv.b.displayBaseSet = facts.baseSet(conv.stream, 1);
         }
         byStream.add(conv);
-        conversations.put(key, conv);
+        Conversation replaced = conversations.put(key, conv);
+        if (replaced != null && facts == null) {
+            superseded.add(replaced);
+        }
         return conv;
     }
 
@@ -389,20 +396,45 @@ public final class TcpAnalyzer {
      * Returns how many were forgotten.
      */
     public int forgetEnded(long lastFrameBeforeNanos) {
-        int forgotten = 0;
+        return forget(lastFrameBeforeNanos, true).size();
+    }
+
+    /**
+     * Forgets connections, ended or not, whose last frame came before {@code
+     * lastFrameBeforeNanos}: a live analyser's bound for connections whose end it never sees (a
+     * SYN nobody answers, a FIN the capture dropped, a connection left idle). Returns their last
+     * snapshots, in stream order. A forgotten connection seen again starts a new stream.
+     */
+    public List<Flow> forgetIdle(long lastFrameBeforeNanos) {
+        return forget(lastFrameBeforeNanos, false).stream().map(Conversation::snapshot).toList();
+    }
+
+    private List<Conversation> forget(long lastFrameBeforeNanos, boolean endedOnly) {
+        List<Conversation> forgotten = new ArrayList<>();
         Iterator<Map.Entry<ConversationKey, Conversation>> it =
                 conversations.entrySet().iterator();
         while (it.hasNext()) {
             Conversation c = it.next().getValue();
-            if (c.ended() && c.lastNanos < lastFrameBeforeNanos) {
+            if ((!endedOnly || c.ended()) && c.lastNanos < lastFrameBeforeNanos) {
                 it.remove();
-                byStream.set(c.stream, null);
-                if (cached == c) {
-                    cached = null;
-                }
-                forgotten++;
+                forgotten.add(c);
             }
         }
+        Iterator<Conversation> old = superseded.iterator();
+        while (old.hasNext()) {
+            Conversation c = old.next();
+            if ((!endedOnly || c.ended()) && c.lastNanos < lastFrameBeforeNanos) {
+                old.remove();
+                forgotten.add(c);
+            }
+        }
+        for (Conversation c : forgotten) {
+            byStream.set(c.stream, null);
+            if (cached == c) {
+                cached = null;
+            }
+        }
+        forgotten.sort(Comparator.comparingInt(c -> c.stream));
         return forgotten;
     }
 }

@@ -41,7 +41,9 @@
  * <p>Memory is per connection: tshark's analysis state, its unacked-segment list (capped at
  * 10,000 as tshark caps it, and kept only as end numbers since only its size affects what is
  * printed) and the summary counters. A live analyser can drop connections that ended long ago
- * with {@link io.sockscope.inspector.flow.TcpAnalyzer#forgetEnded(long)}. Segments and flows are
+ * with {@link io.sockscope.inspector.flow.TcpAnalyzer#forgetEnded(long)}, and connections
+ * quiet for long, ended or not, with
+ * {@link io.sockscope.inspector.flow.TcpAnalyzer#forgetIdle(long)}. Segments and flows are
  * immutable values; the analyser itself is single-threaded.
  */
 package io.sockscope.inspector.flow;

@@ -158,6 +158,46 @@ class FlowSummaryTest {
         assertThat(analyzer.streamCount()).as("stream numbers are never reused").isEqualTo(2);
     }
 
+    @Test
+    void aLiveAnalyserForgetsQuietConnectionsWhetherOrNotTheyEnded() throws Exception {
+        TcpAnalyzer analyzer = TcpAnalyzer.onePass();
+        long lastNanos = feed(analyzer, Corpus.capture("close_wait_leak"));
+        assertThat(analyzer.forgetEnded(lastNanos + 1)).as("one side never closed").isZero();
+        assertThat(analyzer.forgetIdle(lastNanos)).isEmpty();
+        List<Flow> forgotten = analyzer.forgetIdle(lastNanos + 1);
+        assertThat(forgotten).singleElement().satisfies(flow -> {
+            assertThat(flow.stream()).isZero();
+            assertThat(flow.lastNanos()).isEqualTo(lastNanos);
+        });
+        assertThat(analyzer.flows()).isEmpty();
+    }
+
+    @Test
+    void aConnectionReplacedByANewOneOnItsPortsIsForgottenToo() throws Exception {
+        TcpAnalyzer analyzer = TcpAnalyzer.onePass();
+        long lastNanos = feed(analyzer, Path.of(FlowSummaryTest.class.getResource(
+                "/synthetic/port_reuse.pcap").toURI()));
+        int streams = analyzer.flows().size();
+        assertThat(streams).isGreaterThan(2);
+        assertThat(analyzer.forgetIdle(lastNanos + 1)).extracting(Flow::stream)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, streams).boxed()
+                        .toList());
+        assertThat(analyzer.flows()).isEmpty();
+    }
+
+    private static long feed(TcpAnalyzer analyzer, Path capture) {
+        FrameDecoder decoder = new FrameDecoder();
+        long lastNanos = 0;
+        try (CaptureReader reader = ((CaptureOpen.Opened) CaptureReader.open(capture)).reader()) {
+            while (reader.next() == ReadStatus.FRAME) {
+                decoder.decode(reader.frame());
+                analyzer.analyze(decoder, reader.frame().frameNumber(), reader.frame().atNanos());
+                lastNanos = reader.frame().atNanos();
+            }
+        }
+        return lastNanos;
+    }
+
     private static CaptureAnalysis.FrameListener collect(List<Segment> into) {
         return new CaptureAnalysis.FrameListener() {
             @Override

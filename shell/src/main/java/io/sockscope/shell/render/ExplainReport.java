@@ -158,11 +158,32 @@ public final class ExplainReport {
     }
 
     private void header(Flow flow) throws IOException {
+        String first = "connection " + flow.stream() + "  " + flow.client().endpoint() + " → "
+                + flow.server().endpoint();
+        String whoText = who(flow);
+        String indent = " ".repeat(("connection " + flow.stream() + "  ").length());
+        if (first.length() + 2 + whoText.length() <= width) {
+            out.write(palette.paint(palette.strong(), first) + "  " + whoText + "\n");
+        } else {
+            out.write(palette.paint(palette.strong(), first) + "\n");
+            out.write(indent + whoText + "\n");
+        }
+        out.write(indent + totals(flow) + "\n");
+    }
+
+    /**
+     * Who opened and who closed or reset a connection: {@code opened by :33572, reset by
+     * :47107}, or {@code still open at the end} when neither side closed it.
+     */
+    static String who(Flow flow) {
+        return who(flow, "still open at the end");
+    }
+
+    /** As {@link #who(Flow)}, with {@code whileOpen} for a connection neither side closed. */
+    static String who(Flow flow, String whileOpen) {
         FlowSide client = flow.client();
         FlowSide server = flow.server();
         boolean portsDiffer = client.endpoint().port() != server.endpoint().port();
-        String first = "connection " + flow.stream() + "  " + client.endpoint() + " → "
-                + server.endpoint();
         List<String> who = new ArrayList<>();
         if (flow.openedBy().isPresent()) {
             who.add("opened by " + name(flow.side(flow.openedBy().get()), portsDiffer));
@@ -180,37 +201,42 @@ public final class ExplainReport {
             who.add("reset by " + name(flow.side(resetter), portsDiffer));
         }
         if (close.isEmpty()) {
-            who.add("still open at the end");
+            who.add(whileOpen);
         }
-        String whoText = String.join(", ", who);
-        String indent = " ".repeat(("connection " + flow.stream() + "  ").length());
+        return String.join(", ", who);
+    }
+
+    /** Bytes each way, duration and retransmissions: {@code 36 B →, 0 B ←, 0.41 ms, no retransmissions}. */
+    static String totals(Flow flow) {
         long retransmissions = flow.retransmissions();
-        String second = grouped(client.payloadBytes()) + " B →, " + grouped(server.payloadBytes())
-                + " B ←, " + duration(flow.durationNanos()) + ", " + (retransmissions == 0
+        return grouped(flow.client().payloadBytes()) + " B →, "
+                + grouped(flow.server().payloadBytes()) + " B ←, "
+                + duration(flow.durationNanos()) + ", " + (retransmissions == 0
                 ? "no retransmissions" : grouped(retransmissions) + " retransmission"
                 + (retransmissions == 1 ? "" : "s"));
-        if (first.length() + 2 + whoText.length() <= width) {
-            out.write(palette.paint(palette.strong(), first) + "  " + whoText + "\n");
-        } else {
-            out.write(palette.paint(palette.strong(), first) + "\n");
-            out.write(indent + whoText + "\n");
-        }
-        out.write(indent + second + "\n");
     }
 
     private void explanation(Explanation e) throws IOException {
+        for (String line : explanationLines(e, palette, width)) {
+            out.write(line);
+            out.write('\n');
+        }
+    }
+
+    /** An explanation as the report prints it: code, frames and text, wrapped and indented. */
+    static List<String> explanationLines(Explanation e, Palette palette, int width) {
         String code = e.code().wireName();
         List<String> lines = wrap(code + " (" + e.framesText() + "): " + e.text(), width - 2,
                 "  ");
+        List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (i == 0) {
                 line = palette.paint(palette.strong(), code) + line.substring(code.length());
             }
-            out.write("  ");
-            out.write(line);
-            out.write('\n');
+            out.add("  " + line);
         }
+        return out;
     }
 
     private static String name(FlowSide side, boolean portsDiffer) {

@@ -99,16 +99,50 @@ public final class Ladder {
 
     /** The ladder's lines: the endpoint names, then one line per drawn segment or fold. */
     public List<String> lines() {
-        while (!pending.isEmpty()) {
-            commit(pending.removeFirst());
-        }
-        endRun();
         List<String> out = new ArrayList<>(rows.size() + 2);
         names(out);
+        out.addAll(drain(true));
+        return out;
+    }
+
+    /** The line or two that head the ladder: the endpoints over their columns. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>(2);
+        names(out);
+        return out;
+    }
+
+    /**
+     * Streaming (live capture): the rows settled since the last call, one line each, without the
+     * endpoint names. Segments stay held while an explanation may still mark them (the last
+     * {@link #LOOKAHEAD}) or a run may still fold; {@code flush} draws or folds every held one
+     * first, ending the current run. Rows and notes handed out are forgotten, so a ladder
+     * drained as it goes keeps only what it holds.
+     */
+    public List<String> drain(boolean flush) {
+        if (flush) {
+            while (!pending.isEmpty()) {
+                commit(pending.removeFirst());
+            }
+            endRun();
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             out.add(row instanceof Segment s ? draw(s) : draw((Fold) row));
         }
+        rows.clear();
+        long oldestHeld = fold != null ? fold.first : !tail.isEmpty() ? tail.peekFirst().frame()
+                : !pending.isEmpty() ? pending.peekFirst().frame() : Long.MAX_VALUE;
+        notes.keySet().removeIf(frame -> frame < oldestHeld);
         return out;
+    }
+
+    /** Whether segments are held back from {@link #drain(boolean) drain(false)}. */
+    public boolean holds() {
+        return !pending.isEmpty() || !tail.isEmpty() || fold != null;
     }
 
     private void commit(Segment s) {

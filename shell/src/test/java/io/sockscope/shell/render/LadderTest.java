@@ -121,4 +121,40 @@ class LadderTest {
         String line = ladder.lines().get(1);
         assertThat(line).startsWith("   6  │ \u001b[1;31m◀─ R.").contains("\u001b[0m │");
     }
+
+    @Test
+    void drainingHandsOutSettledRowsOnceAndFlushDrawsWhatIsHeld() {
+        Ladder ladder = ladder(80);
+        for (int i = 0; i < Ladder.LOOKAHEAD; i++) {
+            ladder.add(segment(i + 1, true, PSH_ACK, 1 + 10L * i, 1, 10, 512, 0));
+        }
+        assertThat(ladder.drain(false)).as("all within the lookahead").isEmpty();
+        assertThat(ladder.holds()).isTrue();
+        ladder.add(segment(Ladder.LOOKAHEAD + 1, false, ACK, 1, 11, 0, 512, 0));
+        assertThat(ladder.drain(false)).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("   1  │ ── P.  seq 1:11"));
+        assertThat(ladder.drain(false)).isEmpty();
+        ladder.mark(Ladder.LOOKAHEAD + 1, "data");
+        List<String> rest = ladder.drain(true);
+        assertThat(rest.getFirst()).startsWith("   2  │");
+        assertThat(rest).anySatisfy(l -> assertThat(l).contains(" segments: "));
+        assertThat(rest.getLast()).startsWith("  65  │ ◀─ .   ack 11").endsWith("data");
+        assertThat(ladder.holds()).isFalse();
+        assertThat(ladder.drain(true)).isEmpty();
+        assertThat(ladder.names()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("      127.0.0.1:33572"));
+    }
+
+    @Test
+    void aFlushEndsTheRunSoTheNextStartsWithRowsAgain() {
+        Ladder ladder = ladder(80);
+        long frame = 1;
+        for (int i = 0; i < 20; i++) {
+            ladder.add(segment(frame++, true, PSH_ACK, 1 + 10L * i, 1, 10, 512, 0));
+        }
+        assertThat(ladder.drain(true)).hasSize(Ladder.HEAD + 1 + Ladder.TAIL);
+        ladder.add(segment(frame, true, PSH_ACK, 201, 1, 10, 512, 0));
+        assertThat(ladder.drain(true)).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("  21  │ ── P.  seq 201:211"));
+    }
 }
