@@ -1,0 +1,110 @@
+package io.sockscope.tui.view;
+
+import io.sockscope.inspector.explain.Explanation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code /} typed: words that each must match a row for the row to show. A word matches a
+ * segment by its socket's name ({@code s}), its flags as tcpdump writes them ({@code S.},
+ * {@code R}) or by name ({@code syn}, {@code rst}, {@code fin}), the code of an explanation that
+ * rests on it ({@code handshake}), its call ({@code [3]} or {@code 3}), or who sent it ({@code
+ * peer}, {@code kernel}); an explanation row by its code or socket. Case is ignored.
+ */
+public record SegmentFilter(List<String> words) {
+
+  public static final SegmentFilter NONE = new SegmentFilter(List.of());
+
+  public SegmentFilter {
+    words = List.copyOf(words);
+  }
+
+  /** The filter typed as {@code text}: words split at blanks. */
+  public static SegmentFilter parse(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : text.trim().split("\\s+")) {
+      if (!w.isEmpty()) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    return words.isEmpty() ? NONE : new SegmentFilter(words);
+  }
+
+  public boolean isEmpty() {
+    return words.isEmpty();
+  }
+
+  /** The filter as typed, words joined by a blank. */
+  public String text() {
+    return String.join(" ", words);
+  }
+
+  /** Whether the segment row {@code w}, with the explanations resting on it, passes. */
+  public boolean matches(SegmentRow.Wire w, List<Explanation> explanations) {
+    for (String word : words) {
+      if (!matchesWire(word, w, explanations)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the explanation row passes. */
+  public boolean matches(SegmentRow.Why why) {
+    for (String word : words) {
+      boolean code = why.explanation().code().wireName().equals(word);
+      boolean socket = why.socket().map(s -> s.toLowerCase(Locale.ROOT).equals(word))
+          .orElse(false);
+      boolean call = why.explanation().call().isPresent()
+          && callWord(word) == why.explanation().call().getAsLong();
+      if (!code && !socket && !call) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matchesWire(String word, SegmentRow.Wire w,
+      List<Explanation> explanations) {
+    if (w.side().isPresent() && w.side().get().socket().toLowerCase(Locale.ROOT).equals(word)) {
+      return true;
+    }
+    if (SegmentText.flags(w.wire().segment()).toLowerCase(Locale.ROOT).equals(word)) {
+      return true;
+    }
+    for (String name : w.wire().segment().flagNames()) {
+      if (name.toLowerCase(Locale.ROOT).equals(word)) {
+        return true;
+      }
+    }
+    for (String name : w.wire().segment().analysisNames()) {
+      if (name.equals(word)) {
+        return true;
+      }
+    }
+    for (Explanation e : explanations) {
+      if (e.code().wireName().equals(word)) {
+        return true;
+      }
+    }
+    if (w.call().isPresent() && callWord(word) == w.call().getAsLong()) {
+      return true;
+    }
+    return switch (w.wire().origin()) {
+      case CALL -> false;
+      case KERNEL -> word.equals("kernel");
+      case PEER -> word.equals("peer") || w.peer().map(word::equals).orElse(false);
+    };
+  }
+
+  /** The call id a word names ({@code [3]}, {@code 3}), or -1. */
+  private static long callWord(String word) {
+    String digits = word.startsWith("[") && word.endsWith("]")
+        ? word.substring(1, word.length() - 1) : word;
+    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Long.parseLong(digits);
+  }
+}
