@@ -4,8 +4,10 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.ComponentRenderer;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import io.sockscope.tui.view.Line;
 import io.sockscope.tui.view.ScreenLayout;
 import io.sockscope.tui.view.SessionView;
+import io.sockscope.tui.view.Span;
 import io.sockscope.tui.view.Tone;
 import java.util.List;
 
@@ -50,11 +52,12 @@ public final class Overlay extends AbstractComponent<Overlay> {
     g.fill(' ');
     ScreenLayout layout = view.layout();
     if (!layout.fits()) {
-      String[] lines = {"sockscope needs at least " + ScreenLayout.MIN_COLUMNS + "×"
+      Line message = Line.of("sockscope needs at least " + ScreenLayout.MIN_COLUMNS + "×"
           + ScreenLayout.MIN_ROWS + " (this terminal is " + layout.columns() + "×"
-          + layout.rows() + ").", "Make the window larger, or press F10 to quit."};
-      for (int i = 0; i < lines.length && i < height; i++) {
-        g.putString(0, i, lines[i].length() > width ? lines[i].substring(0, width) : lines[i]);
+          + layout.rows() + "). Make the window larger, or press F10 to quit.", Tone.STRONG);
+      List<List<Span>> rows = message.rows(width);
+      for (int i = 0; i < rows.size() && i < height; i++) {
+        Draw.row(g, colours, 0, i, width, rows.get(i), false);
       }
       return;
     }

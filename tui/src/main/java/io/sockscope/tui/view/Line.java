@@ -91,7 +91,7 @@ public record Line(List<Span> spans, List<Span> tail) {
 
   /**
    * {@code spans} cut into rows of at most {@code width} columns, at a blank where there is one
-   * in the row's second half, else where the row is full.
+   * in the row's second half (the blank dropped), else where the row is full.
    */
   static List<List<Span>> wrap(List<Span> spans, int width) {
     List<List<Span>> rows = new ArrayList<>();
@@ -148,9 +148,12 @@ public record Line(List<Span> spans, List<Span> tail) {
     String plain = text.toString();
     int limit = plain.offsetByCodePoints(0, Math.min(room, plain.codePointCount(0,
         plain.length())));
+    if (limit < plain.length() && plain.charAt(limit) == ' ') {
+      return Math.max(1, room);
+    }
     int blank = plain.lastIndexOf(' ', limit);
     if (blank > limit / 2 && blank > 0) {
-      return plain.codePointCount(0, blank + 1);
+      return plain.codePointCount(0, blank);
     }
     return Math.max(1, room);
   }

@@ -3,14 +3,15 @@ package io.sockscope.tui.view;
 import io.sockscope.inspector.explain.Explanation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What {@code /} typed: words that each must match a row for the row to show. A word matches a
  * segment by its socket's name ({@code s}), its flags as tcpdump writes them ({@code S.},
- * {@code R}) or by name ({@code syn}, {@code rst}, {@code fin}), the code of an explanation that
- * rests on it ({@code handshake}), its call ({@code [3]} or {@code 3}), or who sent it ({@code
- * peer}, {@code kernel}); an explanation row by its code or socket. Case is ignored.
+ * {@code R}) or by name ({@code syn}, {@code rst}, {@code fin}, in any case), the code of an
+ * explanation that rests on it ({@code handshake}), its call ({@code [3]} or {@code 3}), tshark's
+ * note on it ({@code retransmission}), or who sent it ({@code peer}, {@code kernel}, the peer's
+ * name); an explanation row by its code, socket or call. Socket names and tcpdump's letters are
+ * matched as written ({@code s} is a socket, {@code S} a SYN).
  */
 public record SegmentFilter(List<String> words) {
 
@@ -25,7 +26,7 @@ public record SegmentFilter(List<String> words) {
     List<String> words = new ArrayList<>();
     for (String w : text.trim().split("\\s+")) {
       if (!w.isEmpty()) {
-        words.add(w.toLowerCase(Locale.ROOT));
+        words.add(w);
       }
     }
     return words.isEmpty() ? NONE : new SegmentFilter(words);
@@ -53,9 +54,8 @@ public record SegmentFilter(List<String> words) {
   /** Whether the explanation row passes. */
   public boolean matches(SegmentRow.Why why) {
     for (String word : words) {
-      boolean code = why.explanation().code().wireName().equals(word);
-      boolean socket = why.socket().map(s -> s.toLowerCase(Locale.ROOT).equals(word))
-          .orElse(false);
+      boolean code = why.explanation().code().wireName().equalsIgnoreCase(word);
+      boolean socket = why.socket().map(word::equals).orElse(false);
       boolean call = why.explanation().call().isPresent()
           && callWord(word) == why.explanation().call().getAsLong();
       if (!code && !socket && !call) {
@@ -67,24 +67,24 @@ public record SegmentFilter(List<String> words) {
 
   private static boolean matchesWire(String word, SegmentRow.Wire w,
       List<Explanation> explanations) {
-    if (w.side().isPresent() && w.side().get().socket().toLowerCase(Locale.ROOT).equals(word)) {
+    if (w.side().isPresent() && w.side().get().socket().equals(word)) {
       return true;
     }
-    if (SegmentText.flags(w.wire().segment()).toLowerCase(Locale.ROOT).equals(word)) {
+    if (SegmentText.flags(w.wire().segment()).equals(word)) {
       return true;
     }
     for (String name : w.wire().segment().flagNames()) {
-      if (name.toLowerCase(Locale.ROOT).equals(word)) {
+      if (name.equalsIgnoreCase(word)) {
         return true;
       }
     }
     for (String name : w.wire().segment().analysisNames()) {
-      if (name.equals(word)) {
+      if (name.equalsIgnoreCase(word)) {
         return true;
       }
     }
     for (Explanation e : explanations) {
-      if (e.code().wireName().equals(word)) {
+      if (e.code().wireName().equalsIgnoreCase(word)) {
         return true;
       }
     }
@@ -93,8 +93,8 @@ public record SegmentFilter(List<String> words) {
     }
     return switch (w.wire().origin()) {
       case CALL -> false;
-      case KERNEL -> word.equals("kernel");
-      case PEER -> word.equals("peer") || w.peer().map(word::equals).orElse(false);
+      case KERNEL -> word.equalsIgnoreCase("kernel");
+      case PEER -> word.equalsIgnoreCase("peer") || w.peer().map(word::equals).orElse(false);
     };
   }
 

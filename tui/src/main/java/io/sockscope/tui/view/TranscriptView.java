@@ -32,6 +32,7 @@ public final class TranscriptView {
   private Tone partialTone = Tone.PLAIN;
   private String pendingEcho;
   private int scrollBack;
+  private int rowCount;
   private int cachedWidth = -1;
   private List<List<Span>> cachedRows = List.of();
   private boolean dirty = true;
@@ -296,10 +297,14 @@ public final class TranscriptView {
 
   /**
    * The {@code height} rows the pane shows at {@code width}: the newest ones, or older ones when
-   * scrolled back.
+   * scrolled back (rows added meanwhile then leave the view where it is).
    */
   public List<List<Span>> visible(int width, int height) {
     List<List<Span>> rows = rows(width);
+    if (scrollBack > 0 && rows.size() > rowCount) {
+      scrollBack += rows.size() - rowCount;
+    }
+    rowCount = rows.size();
     int max = Math.max(0, rows.size() - height);
     scrollBack = Math.clamp(scrollBack, 0, max);
     int end = rows.size() - scrollBack;
