@@ -1,12 +1,10 @@
 package io.sockscope.tui;
 
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.gui2.AsynchronousTextGUIThread;
 import com.googlecode.lanterna.gui2.DefaultWindowManager;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
-import com.googlecode.lanterna.gui2.SeparateTextGUIThread;
-import com.googlecode.lanterna.gui2.TextGUIThread;
+import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -37,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One full-screen session: a {@link Session} driven from a Lanterna screen.
@@ -70,13 +67,14 @@ final class FullScreenSession {
   private final Colours colours;
   private Session session;
   private TerminalScreen screen;
-  private MultiWindowTextGUI gui;
+  private GuiThread gui;
   private Screen window;
   private SessionView view;
   private KernelWatch watch;
-  private Optional<HistoryStore> history = Optional.empty();
+  private volatile Optional<HistoryStore> history = Optional.empty();
   private EngineListener starts;
   private volatile Thread worker;
+  private final java.util.ArrayDeque<Command.Run> waiting = new java.util.ArrayDeque<>();
   private volatile int exitCode;
   private boolean finished;
 
@@ -116,7 +114,7 @@ final class FullScreenSession {
       done.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       failed(e);
     } finally {
       finish();
@@ -135,44 +133,44 @@ final class FullScreenSession {
     }
   }
 
-  /** Builds the screen, starts the echo peer, then hands the screen to the GUI thread. */
-  private void start() throws IOException {
-    screen = new TerminalScreen(terminal);
-    screen.startScreen();
-    LiveNames names = new LiveNames(session);
-    view = new SessionView(new TabCompletion(names, settings.directory()),
-        new History(loadHistory()), names::isSocket);
-    view.capture(session.capture());
-    gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen,
-        new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.DEFAULT));
-    gui.setVirtualScreenEnabled(false);
-    window = new Screen(view, colours, this::key, done::countDown);
-    gui.addWindow(window);
-    TextGUIThread thread = gui.getGUIThread();
-    thread.setExceptionHandler(new TextGUIThread.ExceptionHandler() {
-      @Override
-      public boolean onIOException(IOException e) {
-        failed(e);
-        return true;
-      }
-
-      @Override
-      public boolean onRuntimeException(RuntimeException e) {
-        failed(e);
-        return true;
-      }
-    });
+  /**
+   * Starts the echo peer, then the GUI thread, which builds the screen; then the engine's call
+   * announcements and the kernel watch. The peer starts first so that no entry can run beside it.
+   */
+  private void start() throws InterruptedException {
+    queue.post(v -> v.capture(session.capture()));
+    List<String> entries = loadHistory();
     greet();
+    gui = new GuiThread(() -> build(entries), done::countDown, this::failed);
+    gui.start();
+    if (window == null) {
+      return;
+    }
     starts = event -> {
       if (event instanceof EngineEvent.CallStarted started) {
         queue.post(v -> v.callStarted(started));
       }
     };
     session.engine().addListener(starts);
-    ((AsynchronousTextGUIThread) thread).start();
-    queue.attach(thread, view, window::refresh);
     watch = new KernelWatch(session.engine(), queue);
     watch.start();
+  }
+
+  /** Builds the screen, the view and the window, on the GUI thread. */
+  private MultiWindowTextGUI build(List<String> entries) throws IOException {
+    screen = new TerminalScreen(terminal);
+    screen.startScreen();
+    LiveNames names = new LiveNames(session);
+    view = new SessionView(new TabCompletion(names, settings.directory()),
+        new History(entries), names::isSocket);
+    MultiWindowTextGUI built = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen,
+        new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.DEFAULT));
+    built.setVirtualScreenEnabled(false);
+    Screen w = new Screen(view, colours, this::key, done::countDown);
+    built.addWindow(w);
+    queue.attach(built.getGUIThread(), gui::wake, view, w::refresh);
+    window = w;
+    return built;
   }
 
   private List<String> loadHistory() {
@@ -247,6 +245,11 @@ final class FullScreenSession {
       case Command.Run run -> runEntry(view, run);
       case Command.Rejected rejected -> remember(view, rejected.source());
       case Command.Cancel cancel -> {
+        if (!waiting.isEmpty()) {
+          view.message("cancelling the running call; " + waiting.size() + " entr"
+              + (waiting.size() == 1 ? "y" : "ies") + " typed meanwhile dropped");
+          waiting.clear();
+        }
         Thread w = worker;
         if (w != null) {
           w.interrupt();
@@ -257,9 +260,22 @@ final class FullScreenSession {
     window.refresh();
   }
 
-  /** Runs an entry on a virtual thread of its own; the view hears when it has ended. */
+  /**
+   * Runs an entry on a virtual thread of its own; the view hears when it has ended. An entry
+   * typed while another runs waits for it, as typed-ahead lines wait in a terminal.
+   */
   private void runEntry(SessionView view, Command.Run run) {
     remember(view, run.source());
+    if (worker != null) {
+      waiting.add(run);
+      view.message(waiting.size() + " entr" + (waiting.size() == 1 ? "y waits" : "ies wait")
+          + " for the running one (Ctrl-C cancels it and drops them)");
+      return;
+    }
+    launch(view, run);
+  }
+
+  private void launch(SessionView view, Command.Run run) {
     view.entryStarted(run.source());
     Thread thread = Thread.ofVirtual().name("sockscope-entry").unstarted(() -> {
       Outcome outcome = null;
@@ -286,7 +302,10 @@ final class FullScreenSession {
         }
         if (ended instanceof Outcome.Exited exited) {
           exitCode = exited.code();
+          waiting.clear();
           done.countDown();
+        } else if (!waiting.isEmpty()) {
+          launch(v, waiting.removeFirst());
         }
       });
     });
@@ -366,15 +385,10 @@ final class FullScreenSession {
     if (gui == null) {
       return;
     }
-    if (gui.getGUIThread() instanceof AsynchronousTextGUIThread thread) {
-      thread.stop();
-      if (Thread.currentThread() != thread.getThread()) {
-        try {
-          thread.waitForStop(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
+    try {
+      gui.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -20,7 +20,7 @@ final class ViewQueue {
   private volatile Target target;
   private volatile boolean detached;
 
-  private record Target(TextGUIThread gui, SessionView view, Runnable redraw) {}
+  private record Target(TextGUIThread gui, Runnable wake, SessionView view, Runnable redraw) {}
 
   /** Applies {@code change} to the view on the GUI thread, after every change posted before. */
   void post(Consumer<SessionView> change) {
@@ -31,9 +31,12 @@ final class ViewQueue {
     schedule();
   }
 
-  /** From now on changes reach {@code view} on {@code gui}'s thread; those waiting go first. */
-  void attach(TextGUIThread gui, SessionView view, Runnable redraw) {
-    target = new Target(gui, view, redraw);
+  /**
+   * From now on changes reach {@code view} on {@code gui}'s thread, which {@code wake} wakes;
+   * those waiting go first. Called on the GUI thread.
+   */
+  void attach(TextGUIThread gui, Runnable wake, SessionView view, Runnable redraw) {
+    target = new Target(gui, wake, view, redraw);
     schedule();
   }
 
@@ -48,11 +51,8 @@ final class ViewQueue {
     if (t == null || !scheduled.compareAndSet(false, true)) {
       return;
     }
-    try {
-      t.gui().invokeLater(() -> drain(t));
-    } catch (IllegalStateException stopped) {
-      detach();
-    }
+    t.gui().invokeLater(() -> drain(t));
+    t.wake().run();
   }
 
   private void drain(Target t) {

@@ -239,12 +239,6 @@ public final class SessionView {
       transcript.toBottom();
       return Command.NONE;
     }
-    if (key == Key.Named.ENTER && runningEntry != null && !input.searching()
-        && !input.menuOpen()) {
-      message = "an entry is running: wait, or Ctrl-C cancels it (end a call with & to run it "
-          + "in the background)";
-      return Command.NONE;
-    }
     EditLine.Result result = input.press(key);
     result.message().ifPresent(m -> message = m);
     if (result.submitted().isEmpty()) {

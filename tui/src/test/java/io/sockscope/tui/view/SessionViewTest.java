@@ -72,8 +72,7 @@ class SessionViewTest {
         .isEqualTo("[4] recv s  running 2.5 s  Ctrl-C…");
     assertThat(status(view)).contains("running — Ctrl-C cancels");
     type(view, "s.close()");
-    assertThat(view.press(Key.Named.ENTER)).isEqualTo(Command.NONE);
-    assertThat(status(view)).contains("an entry is running");
+    assertThat(view.press(Key.Named.ENTER)).isInstanceOf(Command.Run.class);
     assertThat(view.press(new Key.Ctrl('c'))).isInstanceOf(Command.Cancel.class);
     view.entryEnded();
     assertThat(view.press(new Key.Ctrl('c'))).isEqualTo(Command.NONE);
