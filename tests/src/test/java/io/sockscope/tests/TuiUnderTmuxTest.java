@@ -1,0 +1,79 @@
+package io.sockscope.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sockscope} with no command in a real terminal (tmux, 80×24): the full screen, typed
+ * into as a person would — an echo peer, then the tutorial's client connecting, sending,
+ * receiving and closing — with the panes read back from the screen after each step, the ladder
+ * opened with {@code l}, and F10. The process must end with status 0, restore the terminal and
+ * leave no socket open.
+ */
+class TuiUnderTmuxTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Pattern ECHO = Pattern.compile("echo 127\\.0\\.0\\.1:(\\d+) │");
+  private static final Pattern EMPTY_INPUT = Pattern.compile("(?m)^>>> *$");
+
+  @TempDir Path dir;
+
+  @Test
+  void echoClientStepByStepThenTheLadderThenF10() throws Exception {
+    Tmux.assumeInstalled();
+    Path script = Launch.script(dir, "--no-peer");
+    try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
+        + dir.resolve("state"), "TERM=xterm-256color"), 80, 24, dir)) {
+      String screen = tmux.await(s -> s.contains("┌ shell ─") && s.contains("no peer │"),
+          WAIT, "the full screen");
+      assertThat(screen).contains("┌ segments ─", "├ detail ─", "├ sockets ─", ">>>");
+
+      enter(tmux, "serve echo", "peer echo: echo");
+      Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
+      assertThat(m.find()).isTrue();
+      int port = Integer.parseInt(m.group(1));
+
+      enter(tmux, "s = socket.socket()", "[1] s = socket.socket()");
+      screen = enter(tmux, "s.connect((\"127.0.0.1\", " + port + "))", "ESTAB");
+      assertThat(screen).contains("[2] s.connect((\"127.0.0.1\",").containsPattern(
+          "│s +:\\d+→:" + port + " +ESTAB");
+      screen = enter(tmux, "s.send(b\"hi\\n\")", "[3] s.send(b\"hi\\n\")");
+      assertThat(screen).contains("→ 3");
+      screen = enter(tmux, "s.recv(1024)", "→ b'hi\\n'");
+      assertThat(screen).contains("[4] s.recv(1024)");
+      screen = enter(tmux, "s.close()", "TIME-WAIT");
+      assertThat(screen).contains("[5] s.close()");
+      System.out.println("sockscope at 80×24, after close:\n" + screen);
+
+      tmux.press("Tab");
+      tmux.await(s -> s.contains("j/k move  Enter detail"), WAIT, "the segments pane's keys");
+      tmux.type("l");
+      screen = tmux.await(s -> s.contains("┌ ladder of connection")
+          || s.contains("no segment to draw a ladder for"), WAIT, "the ladder or why not");
+      System.out.println("after l:\n" + screen);
+      tmux.press("Escape");
+      tmux.press("F10");
+      screen = tmux.await(s -> s.contains(Launch.ENDED), WAIT, "the process ended");
+      assertThat(screen).contains(Launch.ENDED + "0")
+          .contains("peer echo: stopped (echo on 127.0.0.1:" + port + ")")
+          .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("┌ shell");
+      assertThat(LoopbackTable.liveOnPort(port)).as("sockets left on the echo port").isEmpty();
+      System.out.println("after F10:\n" + screen.stripTrailing());
+    }
+  }
+
+  /** Types {@code line} and Enter, then waits for {@code expect} and an empty input line. */
+  private static String enter(Tmux tmux, String line, String expect) throws Exception {
+    tmux.type(line);
+    tmux.press("Enter");
+    return tmux.await(s -> s.contains(expect) && EMPTY_INPUT.matcher(s).find(), WAIT,
+        "'" + expect + "' and an empty input line");
+  }
+}
