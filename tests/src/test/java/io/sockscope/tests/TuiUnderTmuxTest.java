@@ -69,6 +69,45 @@ class TuiUnderTmuxTest {
     }
   }
 
+  @Test
+  void sigtermClosesTheSocketsAndRestoresTheTerminal() throws Exception {
+    Tmux.assumeInstalled();
+    StringBuilder text = new StringBuilder("#!/bin/sh\n");
+    for (String word : Launch.command("--no-peer")) {
+      text.append(" '").append(word.replace("'", "'\\''")).append('\'');
+    }
+    text.append("\necho \"").append(Launch.ENDED).append("$?\"\n")
+        .append("echo \"tty: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig|ixon)$'"
+            + " | tr '\\n' ' ')\"\n");
+    Path script = java.nio.file.Files.writeString(dir.resolve("term.sh"), text.toString());
+    java.nio.file.Files.setPosixFilePermissions(script,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
+        + dir.resolve("state"), "TERM=xterm-256color"), 80, 24, dir)) {
+      tmux.await(s -> s.contains("┌ shell ─"), WAIT, "the full screen");
+      enter(tmux, "serve echo", "peer echo: echo");
+      Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
+      assertThat(m.find()).isTrue();
+      int port = Integer.parseInt(m.group(1));
+      enter(tmux, "s = socket.socket()", "[1] s = socket.socket()");
+      enter(tmux, "s.connect(echo)", "ESTAB");
+
+      ProcessHandle java = ProcessHandle.of(tmux.panePid()).orElseThrow().children()
+          .findFirst().orElseThrow();
+      assertThat(java.destroy()).as("SIGTERM sent").isTrue();
+      String screen = tmux.await(s -> s.contains("tty: "), WAIT, "the script's end");
+      System.out.println("after SIGTERM:\n" + screen.stripTrailing());
+      assertThat(screen).contains(Launch.ENDED + "143")
+          .containsPattern("\\[3] s\\.close\\(\\) +ok .*\\(end of the session\\)")
+          .contains("peer echo: stopped (echo on 127.0.0.1:" + port + ")")
+          .doesNotContain("┌ shell").doesNotContain("Exception").doesNotContain("sockscope: ");
+      String tty = screen.substring(screen.indexOf("tty: "));
+      assertThat(tty.split("\\s+")).as("the terminal's settings restored")
+          .contains("icanon", "isig", "echo", "ixon");
+      assertThat(LoopbackTable.liveOnPort(port)).as("sockets left on the echo port").isEmpty();
+    }
+  }
+
   /** Types {@code line} and Enter, then waits for {@code expect} and an empty input line. */
   private static String enter(Tmux tmux, String line, String expect) throws Exception {
     tmux.type(line);

@@ -105,7 +105,7 @@ final class FullScreenSession {
               : ""));
       return new FullScreen.Result.Ended(3);
     }
-    Thread hook = new Thread(this::finish, "sockscope-restore-terminal");
+    Thread hook = new Thread(() -> finish(true), "sockscope-restore-terminal");
     try {
       if (shutdownHook) {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -117,7 +117,7 @@ final class FullScreenSession {
     } catch (RuntimeException e) {
       failed(e);
     } finally {
-      finish();
+      finish(false);
       if (shutdownHook) {
         removeHook(hook);
       }
@@ -336,9 +336,11 @@ final class FullScreenSession {
   /**
    * Ends everything, once, whichever way out was taken: the kernel watch, the running entry, the
    * session (every socket closed, every peer stopped), the GUI thread, then the screen and the
-   * terminal's settings; then writes what the session's end reported.
+   * terminal's settings; then writes what the session's end reported. On SIGTERM ({@code
+   * shuttingDown}) Lanterna's own shutdown hook restores the terminal's settings, once drawing
+   * has stopped.
    */
-  private synchronized void finish() {
+  private synchronized void finish(boolean shuttingDown) {
     if (finished) {
       return;
     }
@@ -376,8 +378,13 @@ final class FullScreenSession {
     });
     stopGui();
     queue.detach();
+    if (terminal instanceof RawTerminal raw) {
+      raw.quiet();
+    }
     closeScreen();
-    closeTerminal();
+    if (!shuttingDown) {
+      closeTerminal();
+    }
     farewell();
   }
 
