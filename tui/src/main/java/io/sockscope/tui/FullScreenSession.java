@@ -165,7 +165,6 @@ final class FullScreenSession {
         new History(entries), names::isSocket);
     MultiWindowTextGUI built = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen,
         new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.DEFAULT));
-    built.setVirtualScreenEnabled(false);
     Screen w = new Screen(view, colours, this::key, done::countDown);
     built.addWindow(w);
     queue.attach(built.getGUIThread(), gui::wake, view, w::refresh);
@@ -349,7 +348,7 @@ final class FullScreenSession {
     sink.keep();
     try {
       if (watch != null) {
-        watch.close();
+        watch.stop();
       }
       Thread w = worker;
       if (w != null) {

@@ -27,9 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * socket of the session (TCP_INFO and the queues) and looks up in /proc/net/tcp the connections
  * of sockets closed since, which the kernel may still hold (FIN_WAIT2, TIME_WAIT), and posts the
  * snapshot and the time (for running calls' clocks) to the view. One virtual thread; {@link
- * #close} stops and joins it.
+ * #stop} stops and joins it.
  */
-final class KernelWatch implements AutoCloseable {
+final class KernelWatch {
 
   static final Duration PERIOD = Duration.ofMillis(250);
 
@@ -132,8 +132,8 @@ final class KernelWatch implements AutoCloseable {
     };
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  /** Stops the thread and waits for it. */
+  void stop() throws InterruptedException {
     engine.removeListener(listener);
     thread.interrupt();
     thread.join();

@@ -21,13 +21,15 @@ public final class DetailView {
 
   private final SegmentList segments;
   private final SocketBook book;
+  private final PayloadBook payloads;
   private Optional<SegmentRow> shownRow = Optional.empty();
   private int scroll;
   private int height = 1;
 
-  public DetailView(SegmentList segments, SocketBook book) {
+  public DetailView(SegmentList segments, SocketBook book, PayloadBook payloads) {
     this.segments = segments;
     this.book = book;
+    this.payloads = payloads;
   }
 
   public void height(int rows) {
@@ -133,14 +135,19 @@ public final class DetailView {
     return s.calculatedWindow() != s.window() ? " (" + s.calculatedWindow() + ")" : "";
   }
 
-  private static void payload(SegmentRow.Wire w, int width, List<Line> out) {
+  private void payload(SegmentRow.Wire w, int width, List<Line> out) {
     int length = w.wire().segment().length();
     if (length == 0) {
       return;
     }
-    Optional<byte[]> bytes = w.wire().payload();
+    Optional<byte[]> bytes = w.wire().payload().or(() -> w.side().flatMap(side ->
+        payloads.payload(w.wire().segment(), side.socket(), side.outbound())));
     if (bytes.isEmpty()) {
-      out.add(Line.of("payload " + length + " bytes (not kept by the capture)", Tone.DIM));
+      out.add(Line.of("payload " + length + " bytes, not shown: "
+          + w.side().map(side -> side.outbound()
+              ? "the call that sent them showed only their first 64"
+              : side.socket() + " has not read them yet (recv shows them)")
+              .orElse("no socket of the session read them"), Tone.DIM));
       return;
     }
     byte[] data = bytes.get();

@@ -33,9 +33,10 @@ public final class SessionView {
   private static final int MENU_ROWS = 8;
 
   private final SocketBook book = new SocketBook();
+  private final PayloadBook payloads = new PayloadBook();
   private final TranscriptView transcript = new TranscriptView();
   private final SegmentList segments = new SegmentList(book);
-  private final DetailView detail = new DetailView(segments, book);
+  private final DetailView detail = new DetailView(segments, book, payloads);
   private final SocketTable sockets = new SocketTable();
   private final LadderView ladder = new LadderView(segments);
   private final EditLine input;
@@ -68,6 +69,7 @@ public final class SessionView {
   /** A transcript record of the session. */
   public void accept(TranscriptRecord record) {
     book.learn(record);
+    payloads.learn(record);
     transcript.accept(record);
     segments.accept(record);
     sockets.accept(record);

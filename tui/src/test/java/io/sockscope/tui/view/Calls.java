@@ -19,7 +19,12 @@ final class Calls {
 
   static TranscriptRecord.Call call(long id, String socket, Op op, String source,
       CallResult result, Endpoint local, Endpoint remote) {
-    return new TranscriptRecord.Call(new CallEvent(id, socket, op, new LinkedHashMap<>(Map.of()),
+    return call(id, socket, op, Map.of(), source, result, local, remote);
+  }
+
+  static TranscriptRecord.Call call(long id, String socket, Op op, Map<String, Object> args,
+      String source, CallResult result, Endpoint local, Endpoint remote) {
+    return new TranscriptRecord.Call(new CallEvent(id, socket, op, new LinkedHashMap<>(args),
         START + id * 1000, START + id * 1000 + 210, result, Optional.empty(),
         Optional.ofNullable(local), Optional.ofNullable(remote), Optional.empty()), source,
         Optional.empty(), OptionalInt.empty());
