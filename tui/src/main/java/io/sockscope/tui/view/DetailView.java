@@ -4,6 +4,7 @@ import io.sockscope.engine.CallEvent;
 import io.sockscope.inspector.explain.Explanation;
 import io.sockscope.inspector.flow.AnalysisFlag;
 import io.sockscope.inspector.flow.Segment;
+import io.sockscope.inspector.flow.TcpOption;
 import io.sockscope.shell.render.CallOutcome;
 import io.sockscope.shell.render.Styled;
 import java.util.ArrayList;
@@ -113,8 +114,23 @@ public final class DetailView {
     List<String> options = s.options().summary();
     out.add(Line.of("options " + (options.isEmpty() ? "none" : String.join(", ", options)),
         Tone.PLAIN));
-    s.options().timestamps().ifPresent(ts -> out.add(Line.of("  TS val " + ts.value() + " ecr "
-        + ts.echoReply(), Tone.DIM)));
+    for (TcpOption option : s.options().list()) {
+      switch (option) {
+        case TcpOption.Timestamps ts -> out.add(Line.of("  TS val " + ts.value() + " ecr "
+            + ts.echoReply(), Tone.DIM));
+        case TcpOption.Sack sack -> {
+          for (TcpOption.SackBlock b : sack.blocks()) {
+            out.add(Line.of("  SACK " + relative(b.left(), s) + "-" + relative(b.right(), s)
+                + " (raw " + b.left() + "-" + b.right() + ")", Tone.DIM));
+          }
+        }
+        case TcpOption.Other other -> out.add(Line.of("  option " + other.kind() + ": "
+            + other.data().length + " bytes", Tone.DIM));
+        default -> {
+          // the summary line says all there is
+        }
+      }
+    }
     if (s.analysis() != 0) {
       out.add(Line.of("analysis " + String.join(", ", s.analysisNames())
           + (s.has(AnalysisFlag.DUPLICATE_ACK) ? " (#" + s.duplicateAckNumber() + " of frame "
@@ -125,6 +141,10 @@ public final class DetailView {
       explanationText(e, out);
     }
     return out;
+  }
+
+  private static long relative(long raw, Segment s) {
+    return (raw - s.options().sackBase()) & 0xFFFFFFFFL;
   }
 
   private static String scale(Segment s) {

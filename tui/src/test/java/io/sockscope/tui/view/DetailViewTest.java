@@ -72,4 +72,27 @@ class DetailViewTest {
     SessionView view = EchoSession.emptyView(200, 50);
     assertThat(Rows.of(view.detailRows()).getFirst()).startsWith("No segment selected.");
   }
+
+  @Test
+  void sackBlocksAreListedRelativeAsTcpdumpPrintsThem() {
+    Recorded r = Recorded.of("retransmission_loss");
+    SessionView view = EchoSession.emptyView(200, 50);
+    int sack = -1;
+    for (int i = 0; i < r.segments().size(); i++) {
+      view.accept(r.wire(i, java.util.OptionalLong.empty(), WireSegment.Origin.KERNEL));
+      if (sack < 0 && r.segments().get(i).options().list().stream()
+          .anyMatch(o -> o instanceof io.sockscope.inspector.flow.TcpOption.Sack)) {
+        sack = i;
+      }
+    }
+    assertThat(sack).as("a segment with SACK blocks in the capture").isNotNegative();
+    view.segments().home();
+    view.segments().move(sack);
+    List<String> rows = Rows.of(view.detailRows());
+    String line = r.segments().get(sack).tcpdumpLine();
+    String blocks = line.substring(line.indexOf("sack 1 {") + 8, line.indexOf('}',
+        line.indexOf("sack 1 {")));
+    assertThat(rows).anyMatch(row -> row.startsWith("  SACK " + blocks.replace(':', '-')
+        + " (raw "));
+  }
 }
