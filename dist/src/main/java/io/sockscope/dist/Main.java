@@ -12,6 +12,7 @@ import io.sockscope.tui.FullScreen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -110,6 +111,15 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // explain over a large file is run for its speed: plain arguments skip building picocli's
+    // model of every command (its classes cannot be in the start-up cache); anything else, help
+    // and usage errors included, goes through picocli as usual
+    if (args.length > 1 && args[0].equals("explain")) {
+      OptionalInt exit = ExplainCommand.runPlain(Arrays.copyOfRange(args, 1, args.length));
+      if (exit.isPresent()) {
+        System.exit(exit.getAsInt());
+      }
+    }
     System.exit(new CommandLine(new Main()).execute(args));
   }
 

@@ -52,6 +52,26 @@ public final class TcpOptions {
         return bytes.length == 0;
     }
 
+    /** Linux's options on every segment after the handshake: NOP, NOP, Timestamps. */
+    private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
+
+    /**
+     * True when the options are exactly NOP, NOP, Timestamps (12 bytes), what Linux puts on every
+     * segment after the handshake: renderers write those without walking them.
+     */
+    public boolean isNopNopTimestamps() {
+        return bytes.length == 12 && u32(0) == NOP_NOP_TIMESTAMPS;
+    }
+
+    /**
+     * The unsigned 32-bit number at byte {@code at} of the options (a timestamp's value at 4 and
+     * echo at 8 when {@link #isNopNopTimestamps}), without copying the bytes.
+     */
+    public long u32(int at) {
+        return ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFF) << 16)
+                | ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+    }
+
     /** The raw number that relative SACK edges count from (the peer's relative base). */
     public long sackBase() {
         return sackBase;

@@ -23,7 +23,7 @@ final class ByteWindow {
 
     ByteWindow(FileChannel channel, int initialCapacity) {
         this.channel = channel;
-        this.buffer = ByteBuffer.allocateDirect(initialCapacity);
+        this.buffer = ByteBuffer.allocate(initialCapacity);
     }
 
     ByteBuffer buffer() {
@@ -72,7 +72,7 @@ final class ByteWindow {
             while (capacity < needed) {
                 capacity *= 2;
             }
-            target = ByteBuffer.allocateDirect(capacity);
+            target = ByteBuffer.allocate(capacity);
         }
         target.clear();
         target.put(0, buffer, position, remaining);

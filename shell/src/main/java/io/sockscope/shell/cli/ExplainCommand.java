@@ -16,10 +16,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
@@ -101,6 +104,101 @@ public final class ExplainCommand implements Callable<Integer> {
         this.stderr = stderr;
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
+    }
+
+    /**
+     * Runs {@code sockscope explain ARGS} on the process's standard streams without building
+     * picocli's command model (tens of milliseconds of every start), when {@code args} are plain:
+     * each option of this command at most once ({@code --json}, {@code --summary},
+     * {@code --debug}, {@code --stream N}, {@code --color WHEN}, {@code --width COLUMNS}, with a
+     * space or {@code =}), valid values, and one FILE that does not start with {@code -} or
+     * {@code @}. Anything else (help, errors, {@code --}, argument files) returns empty without
+     * side effects, and the caller parses with picocli as usual, so what users see is the same.
+     */
+    public static OptionalInt runPlain(String[] args) {
+        ExplainCommand command = parsePlain(args, new ExplainCommand(OutputStream.nullOutputStream(),
+                System.err, Map.of(), false));
+        if (command == null) {
+            return OptionalInt.empty();
+        }
+        ExplainCommand onStdout = new ExplainCommand();
+        onStdout.file = command.file;
+        onStdout.json = command.json;
+        onStdout.summary = command.summary;
+        onStdout.stream = command.stream;
+        onStdout.color = command.color;
+        onStdout.width = command.width;
+        onStdout.debug = command.debug;
+        return OptionalInt.of(onStdout.call());
+    }
+
+    /** {@code into} with the plain {@code args} set, or null when they are not plain. */
+    static ExplainCommand parsePlain(String[] args, ExplainCommand into) {
+        into.color = "auto";
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                if (arg.startsWith("@") || !seen.add("FILE")) {
+                    return null;
+                }
+                try {
+                    into.file = Path.of(arg);
+                } catch (InvalidPathException e) {
+                    return null;
+                }
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            if (!seen.add(name)) {
+                return null;
+            }
+            switch (name) {
+                case "--json", "--summary", "--debug" -> {
+                    if (equals >= 0) {
+                        return null;
+                    }
+                    into.json |= name.equals("--json");
+                    into.summary |= name.equals("--summary");
+                    into.debug |= name.equals("--debug");
+                }
+                case "--stream", "--color", "--width" -> {
+                    String value;
+                    if (equals >= 0) {
+                        value = arg.substring(equals + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        return null;
+                    }
+                    if (!plainValue(into, name, value)) {
+                        return null;
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return seen.contains("FILE") ? into : null;
+    }
+
+    private static boolean plainValue(ExplainCommand into, String name, String value) {
+        if (name.equals("--color")) {
+            into.color = value;
+            return value.equals("auto") || value.equals("always") || value.equals("never");
+        }
+        if (!value.matches("[0-9]{1,9}")) {
+            return false;
+        }
+        int number = Integer.parseInt(value);
+        if (name.equals("--stream")) {
+            into.stream = number;
+            return true;
+        }
+        into.width = number;
+        return number >= 40 && number <= MAX_WIDTH;
     }
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine;
  * that the cache holds the classes {@code explain} loads, already linked, and profiles of its hot
  * methods — a later {@code sockscope explain} then starts and warms up sooner. It runs
  * {@code explain} in-process in each of its modes ({@code --json}, text, {@code --summary})
- * over the given captures, {@code ROUNDS} times, discarding the output.
+ * over the given captures, {@code ROUNDS} times, discarding the output, parsing the arguments as
+ * {@code sockscope explain} does ({@link ExplainCommand#runPlain}).
  *
  * <p>Usage: {@code ExplainTraining ROUNDS CAPTURE...}. Exit status 0, or 2 for bad arguments.
  */
@@ -34,6 +35,8 @@ public final class ExplainTraining {
         }
         int rounds = Integer.parseInt(args[0]);
         List<String> captures = Arrays.asList(args).subList(1, args.length);
+        // the console check every explain makes: its classes go into the cache too
+        System.console();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false,
                 StandardCharsets.UTF_8);
         for (int round = 0; round < rounds; round++) {
@@ -42,8 +45,13 @@ public final class ExplainTraining {
                     String[] arguments = new String[mode.size() + 1];
                     mode.toArray(arguments);
                     arguments[mode.size()] = capture;
-                    new CommandLine(new ExplainCommand(OutputStream.nullOutputStream(), quiet,
-                            Map.of(), false)).execute(arguments);
+                    ExplainCommand command = new ExplainCommand(OutputStream.nullOutputStream(),
+                            quiet, Map.of(), false);
+                    if (ExplainCommand.parsePlain(arguments, command) != null) {
+                        command.call();
+                    } else {
+                        new CommandLine(command).execute(arguments);
+                    }
                 }
             }
         }

@@ -48,24 +48,46 @@ public final class SegmentJson {
     private static final byte[] LINE = ascii("],\"line\":\"");
     private static final byte[] END = ascii("\"}\n");
     private static final byte[] LINUX_OPTIONS = ascii("\"nop\",\"nop\",\"TS\"");
+    private static final byte[] TO = ascii(" > ");
+    private static final byte[] TCPDUMP_FLAGS = ascii(": Flags [");
+    private static final byte[] NONE = ascii("none");
+    private static final byte[] TCPDUMP_SEQ = ascii(", seq ");
+    private static final byte[] TCPDUMP_ACK = ascii(", ack ");
+    private static final byte[] TCPDUMP_WIN = ascii(", win ");
+    private static final byte[] TCPDUMP_URG = ascii(", urg ");
+    private static final byte[] TCPDUMP_TIMESTAMPS = ascii(", options [nop,nop,TS val ");
+    private static final byte[] TCPDUMP_ECHO = ascii(" ecr ");
+    private static final byte[] TCPDUMP_LENGTH = ascii(", length ");
+    /** tcpdump's letters for the bits of {@link #FLAG_BITS}. */
+    private static final byte[] FLAG_LETTERS = ascii("FSRP.UEW");
 
     private static final int[] FLAG_BITS = {TcpFlags.FIN, TcpFlags.SYN, TcpFlags.RST,
         TcpFlags.PSH, TcpFlags.ACK, TcpFlags.URG, TcpFlags.ECE, TcpFlags.CWR};
     private static final byte[][] FLAG_NAMES = quoted("FIN", "SYN", "RST", "PSH", "ACK", "URG",
             "ECE", "CWR");
     private static final byte[][] ANALYSIS_NAMES = analysisNames();
-    /** Linux's options on every segment after the handshake: NOP, NOP, Timestamps. */
-    private static final int NOP_NOP_TIMESTAMPS = 0x0101080A;
     private static final int ENDPOINT_CACHE_LIMIT = 4096;
     /** "00" to "99": two digits per division when writing numbers. */
     private static final byte[] PAIRS = pairs();
     /** 10 to the power of the index: how many digits a number has. */
     private static final long[] POWERS = powers();
 
-    private final Map<Endpoint, byte[]> endpoints = new HashMap<>();
+    /**
+     * An endpoint's texts as a record writes them: quoted for {@code src}/{@code dst}, and as
+     * the tcpdump line has it (null if JSON would have to escape a character of it).
+     */
+    private record Texts(byte[] json, byte[] tcpdump) {
+    }
+
+    private final Map<Endpoint, Texts> endpoints = new HashMap<>();
     /** The last endpoints seen and their texts: a segment's endpoints are usually among them. */
     private final Endpoint[] recent = new Endpoint[16];
-    private final byte[][] recentText = new byte[16][];
+    private final Texts[] recentText = new Texts[16];
+    /** The two endpoints asked for last (a segment's source and destination) and their texts. */
+    private Endpoint lastEndpoint;
+    private Texts lastText;
+    private Endpoint otherEndpoint;
+    private Texts otherText;
     private int recentNext;
     private final StringBuilder line = new StringBuilder(256);
     private byte[] buffer = new byte[1024];
@@ -136,6 +158,19 @@ public final class SegmentJson {
      */
     public void write(JsonGenerator g, OutputStream out, Segment s, OptionalLong call)
             throws IOException {
+        TcpOptions options = s.options();
+        if (options.isEmpty() || options.isNopNopTimestamps()) {
+            Texts source = endpoint(s.source());
+            Texts destination = endpoint(s.destination());
+            if (source.tcpdump != null && destination.tcpdump != null) {
+                ensure(1024);
+                length = 0;
+                fields(s, call);
+                line(s, source.tcpdump, destination.tcpdump);
+                end(g, out);
+                return;
+            }
+        }
         write(g, out, s, call, lineBytes(line, s));
     }
 
@@ -152,6 +187,19 @@ public final class SegmentJson {
         }
         ensure(lineBytes.length + 512);
         length = 0;
+        if (!fields(s, call)) {
+            writeSlowly(g, s, call);
+            return;
+        }
+        put(lineBytes);
+        end(g, out);
+    }
+
+    /**
+     * Every field up to the opening quote of {@code line}; false when an option name needs
+     * escaping (the record then goes through the generator).
+     */
+    private boolean fields(Segment s, OptionalLong call) {
         put(START);
         number(s.frame());
         put(CALL);
@@ -163,15 +211,16 @@ public final class SegmentJson {
         put(TS_US);
         timestamp(s.atMicros());
         put(SRC);
-        put(endpoint(s.source()));
+        put(endpoint(s.source()).json);
         put(DST);
-        put(endpoint(s.destination()));
+        put(endpoint(s.destination()).json);
         put(STREAM);
         number(s.stream());
         put(FLAGS);
+        int flags = s.flags();
         boolean first = true;
         for (int i = 0; i < FLAG_BITS.length; i++) {
-            if (s.has(FLAG_BITS[i])) {
+            if ((flags & FLAG_BITS[i]) != 0) {
                 if (!first) {
                     buffer[length++] = ',';
                 }
@@ -182,15 +231,14 @@ public final class SegmentJson {
         put(SEQ);
         number(s.seq());
         put(ACK);
-        number(s.has(TcpFlags.ACK) ? s.ack() : 0);
+        number((flags & TcpFlags.ACK) != 0 ? s.ack() : 0);
         put(LEN);
         number(s.length());
         put(WIN);
         number(s.calculatedWindow());
         put(OPTIONS);
         if (!options(s.options())) {
-            writeSlowly(g, s, call);
-            return;
+            return false;
         }
         put(ANALYSIS);
         first = true;
@@ -202,7 +250,62 @@ public final class SegmentJson {
             first = false;
         }
         put(LINE);
-        put(lineBytes);
+        return true;
+    }
+
+    /**
+     * {@link TcpdumpLine}'s text of a segment without options or with Linux's NOP, NOP,
+     * Timestamps, written as bytes in place (the same characters, without a String between).
+     */
+    private void line(Segment s, byte[] source, byte[] destination) {
+        put(source);
+        put(TO);
+        put(destination);
+        put(TCPDUMP_FLAGS);
+        int flags = s.flags();
+        int before = length;
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if ((flags & FLAG_BITS[i]) != 0) {
+                buffer[length++] = FLAG_LETTERS[i];
+            }
+        }
+        if (length == before) {
+            put(NONE);
+        }
+        buffer[length++] = ']';
+        int payload = s.length();
+        if (payload > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
+            put(TCPDUMP_SEQ);
+            number(s.seq());
+            if (payload > 0) {
+                buffer[length++] = ':';
+                number((s.seq() + payload) & 0xFFFFFFFFL);
+            }
+        }
+        if ((flags & TcpFlags.ACK) != 0) {
+            put(TCPDUMP_ACK);
+            number(s.ack());
+        }
+        put(TCPDUMP_WIN);
+        number(s.window());
+        if ((flags & TcpFlags.URG) != 0) {
+            put(TCPDUMP_URG);
+            number(s.urgentPointer());
+        }
+        TcpOptions options = s.options();
+        if (!options.isEmpty()) {
+            put(TCPDUMP_TIMESTAMPS);
+            number(options.u32(4));
+            put(TCPDUMP_ECHO);
+            number(options.u32(8));
+            buffer[length++] = ']';
+        }
+        put(TCPDUMP_LENGTH);
+        number(payload);
+    }
+
+    /** Closes the record and writes it after whatever the generator holds. */
+    private void end(JsonGenerator g, OutputStream out) throws IOException {
         put(END);
         g.flush();
         out.write(buffer, 0, length);
@@ -213,9 +316,7 @@ public final class SegmentJson {
         if (options.isEmpty()) {
             return true;
         }
-        byte[] bytes = options.bytes();
-        if (bytes.length == 12 && ((bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16
-                | (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF) == NOP_NOP_TIMESTAMPS) {
+        if (options.isNopNopTimestamps()) {
             put(LINUX_OPTIONS);
             return true;
         }
@@ -324,11 +425,16 @@ public final class SegmentJson {
             buffer[length++] = '-';
             value = -value;
         }
-        if (value < 10) {
-            buffer[length++] = (byte) ('0' + value);
+        if (value <= Integer.MAX_VALUE) {
+            if (value < 0) {
+                // Long.MIN_VALUE has no positive counterpart
+                buffer[length++] = (byte) ('0' + value);
+                return;
+            }
+            number((int) value);
             return;
         }
-        int digits = 2;
+        int digits = 10;
         while (digits < POWERS.length && value >= POWERS[digits]) {
             digits++;
         }
@@ -349,6 +455,56 @@ public final class SegmentJson {
         length += digits;
     }
 
+    /**
+     * The common case: a number from 0 to {@link Integer#MAX_VALUE} (frame numbers, relative
+     * sequence numbers, lengths, windows), in int arithmetic.
+     */
+    private void number(int value) {
+        if (value < 10) {
+            buffer[length++] = (byte) ('0' + value);
+            return;
+        }
+        int at = length + digits(value);
+        length = at;
+        while (value >= 100) {
+            int quotient = value / 100;
+            int pair = (value - quotient * 100) * 2;
+            value = quotient;
+            buffer[--at] = PAIRS[pair + 1];
+            buffer[--at] = PAIRS[pair];
+        }
+        if (value >= 10) {
+            buffer[--at] = PAIRS[value * 2 + 1];
+            buffer[--at] = PAIRS[value * 2];
+        } else {
+            buffer[--at] = (byte) ('0' + value);
+        }
+    }
+
+    /** How many decimal digits a non-negative int has. */
+    private static int digits(int value) {
+        if (value < 100_000) {
+            if (value < 100) {
+                return value < 10 ? 1 : 2;
+            }
+            return value < 1_000 ? 3 : value < 10_000 ? 4 : 5;
+        }
+        if (value < 10_000_000) {
+            return value < 1_000_000 ? 6 : 7;
+        }
+        return value < 100_000_000 ? 8 : value < 1_000_000_000 ? 9 : 10;
+    }
+
+    private static boolean needsNoEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void ensure(int capacity) {
         if (buffer.length < capacity) {
             byte[] bigger = new byte[Math.max(capacity, buffer.length * 2)];
@@ -357,18 +513,40 @@ public final class SegmentJson {
         }
     }
 
-    private byte[] endpoint(Endpoint endpoint) {
+    private Texts endpoint(Endpoint endpoint) {
+        if (endpoint == lastEndpoint) {
+            return lastText;
+        }
+        if (endpoint == otherEndpoint) {
+            Endpoint swapped = lastEndpoint;
+            Texts swappedText = lastText;
+            lastEndpoint = otherEndpoint;
+            lastText = otherText;
+            otherEndpoint = swapped;
+            otherText = swappedText;
+            return lastText;
+        }
+        otherEndpoint = lastEndpoint;
+        otherText = lastText;
+        lastEndpoint = endpoint;
+        lastText = lookUp(endpoint);
+        return lastText;
+    }
+
+    private Texts lookUp(Endpoint endpoint) {
         for (int i = 0; i < recent.length; i++) {
             if (recent[i] == endpoint) {
                 return recentText[i];
             }
         }
-        byte[] text = endpoints.get(endpoint);
+        Texts text = endpoints.get(endpoint);
         if (text == null) {
             if (endpoints.size() >= ENDPOINT_CACHE_LIMIT) {
                 endpoints.clear();
             }
-            text = ascii("\"" + endpoint + "\"");
+            String tcpdump = endpoint.tcpdumpText();
+            text = new Texts(ascii("\"" + endpoint + "\""), needsNoEscape(tcpdump)
+                    ? ascii(tcpdump) : null);
             endpoints.put(endpoint, text);
         }
         recent[recentNext] = endpoint;
