@@ -5,9 +5,10 @@ import io.sockscope.shell.cli.ExplainCommand;
 import io.sockscope.shell.cli.OutputMixin;
 import io.sockscope.shell.cli.RunCommand;
 import io.sockscope.shell.cli.ShellCommand;
+import io.sockscope.shell.live.CapturingInspector;
+import io.sockscope.shell.render.Palette;
 import io.sockscope.shell.repl.HistoryFile;
 import io.sockscope.shell.run.LiveInspector;
-import io.sockscope.shell.run.NoCapture;
 import io.sockscope.tui.FullScreen;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, ShellCommand.class, ExplainCommand.class},
     description = {
       "Real TCP sockets on command, with the segments each call puts on the wire,",
       "the kernel's view of each socket, and why.",
@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
   static final int USAGE = 2;
 
   /** The live inspector of every face's session. */
-  static final LiveInspector.Factory LIVE = NoCapture.FACTORY;
+  static final LiveInspector.Factory LIVE = CapturingInspector.FACTORY;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -86,7 +86,7 @@ public final class Main implements Callable<Integer> {
     System.err.println("sockscope: " + why + ", so the line shell starts instead of the full "
         + "screen");
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return new CommandLine(new ShellCommand()).execute(args.toArray(String[]::new));
+    return new CommandLine(shell()).execute(args.toArray(String[]::new));
   }
 
   private static boolean terminal() {
@@ -110,6 +110,10 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  private static ShellCommand shell() {
+    return new ShellCommand(LIVE, Palette.ANSI.styler(), System.in, System.out, System.err);
+  }
+
   public static void main(String[] args) {
     // explain over a large file is run for its speed: plain arguments skip building picocli's
     // model of every command (its classes cannot be in the start-up cache); anything else, help
@@ -120,7 +124,12 @@ public final class Main implements Callable<Integer> {
         System.exit(exit.getAsInt());
       }
     }
-    System.exit(new CommandLine(new Main()).execute(args));
+    CommandLine sockscope = new CommandLine(new Main());
+    sockscope.addSubcommand("run", new RunCommand(LIVE, Palette.ANSI.styler(), System.in,
+        System.out, System.err));
+    sockscope.addSubcommand("shell", shell());
+    sockscope.addSubcommand("explain", new ExplainCommand());
+    System.exit(sockscope.execute(args));
   }
 
   /** Reads the version Maven wrote into the jar's manifest. */

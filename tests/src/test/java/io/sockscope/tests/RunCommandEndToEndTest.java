@@ -113,16 +113,6 @@ class RunCommandEndToEndTest {
   }
 
   @Test
-  void withoutALiveLayerOneLineSaysCaptureIsNotActive() {
-    Sockscope.Result result = Sockscope.run("run", "-e", "print('ok')");
-    assertThat(result.exitCode()).isZero();
-    assertThat(result.lines()).containsExactly("capture: unavailable: live capture is not part "
-        + "of this build; calls run without their segments", "ok");
-    Sockscope.Result required = Sockscope.run("run", "--require-capture", "-e", "print('ok')");
-    assertThat(required.exitCode()).isEqualTo(3);
-  }
-
-  @Test
   void runIsListedInTheCommandsHelp() {
     Sockscope.Result result = Sockscope.run("--help");
     assertThat(result.exitCode()).isZero();

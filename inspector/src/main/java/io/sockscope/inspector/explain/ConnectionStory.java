@@ -179,6 +179,12 @@ final class ConnectionStory {
         }
     }
 
+    /** Live: call {@code callId} ended and all its bytes were seen; see {@link Explainer#callEnded}. */
+    void callEnded(long callId) {
+        firstData.callEnded(callId);
+        secondData.callEnded(callId);
+    }
+
     /** No more segments: completes everything still open. */
     void end() {
         for (Rule rule : rules) {

@@ -94,6 +94,16 @@ final class DataRule implements Rule {
         }
     }
 
+    /**
+     * Live: {@code callId} has ended and every byte it handed over was seen, so an open run
+     * whose latest call it is gets no more segments from it and is complete.
+     */
+    void callEnded(long callId) {
+        if (run != null && !run.calls.isEmpty() && run.calls.getLast().id() == callId) {
+            close();
+        }
+    }
+
     private long pauseNanos() {
         return pauseNanos(story);
     }

@@ -101,6 +101,20 @@ public final class Explainer {
         forgetEnded();
     }
 
+    /**
+     * Live: the send() or sendall() {@code callId} has ended and every byte it handed over has
+     * been given to {@link #accept}. A run of data whose latest call it is is then complete
+     * (runs split where the calls change, so no later segment can extend it): its {@code data}
+     * explanation is told now rather than at the next segment or pause.
+     */
+    public void callEnded(long callId) {
+        for (ConnectionStory story : byStream) {
+            if (story != null) {
+                story.callEnded(callId);
+            }
+        }
+    }
+
     /** The capture ended: completes the explanations of every connection still open. */
     public void finish() {
         for (ConnectionStory story : byStream) {

@@ -131,6 +131,20 @@ class LiveContextTest {
     }
 
     @Test
+    void aRunOfDataIsToldAsSoonAsItsCallHasEnded() {
+        Wire wire = new Wire().handshake();
+        CallEvent send = call(4, Op.SEND, new CallResult.Sent(10, 10), Optional.empty(),
+                Optional.empty());
+        cause(wire.c(P, 10, 0), send);
+        wire.sent().forEach(explainer::accept);
+        assertThat(told).noneMatch(e -> e.code() == ExplanationCode.DATA);
+        explainer.callEnded(5);
+        assertThat(told).noneMatch(e -> e.code() == ExplanationCode.DATA);
+        explainer.callEnded(4);
+        assertThat(only(ExplanationCode.DATA).call()).hasValue(4);
+    }
+
+    @Test
     void oneSegmentCarryingTwoCallsIsCoalesced() {
         Wire wire = new Wire().handshake();
         CallEvent one = call(4, Op.SEND, new CallResult.Sent(2, 2), Optional.empty(),

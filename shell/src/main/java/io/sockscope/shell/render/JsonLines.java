@@ -28,6 +28,12 @@ public final class JsonLines {
     out.flush();
   }
 
+  /** Writes {@code line}, one JSON object made elsewhere, as a line. */
+  public synchronized void writeLine(String line) {
+    out.println(line);
+    out.flush();
+  }
+
   /** The object {@code body} writes, as one line of JSON without the line end. */
   public static String object(ObjectBody body) {
     StringWriter text = new StringWriter();

@@ -55,25 +55,54 @@ public final class Palette {
 
     /** The SGR sequence for a segment's arrow, empty without colour. */
     public String of(Segment s) {
-        if (!on) {
-            return "";
-        }
+        return on ? sgr(role(s)) : "";
+    }
+
+    /** What a segment is, as far as its colour goes: RST, loss, flow control, SYN, FIN, data, ACK. */
+    public static Role role(Segment s) {
         if (s.has(TcpFlags.RST)) {
-            return "\u001b[1;31m";
+            return Role.SEGMENT_RST;
         }
         if ((s.analysis() & LOSS) != 0) {
-            return "\u001b[33m";
+            return Role.SEGMENT_LOSS;
         }
         if ((s.analysis() & FLOW_CONTROL) != 0) {
-            return "\u001b[35m";
+            return Role.SEGMENT_FLOW;
         }
         if (s.has(TcpFlags.SYN)) {
-            return "\u001b[32m";
+            return Role.SEGMENT_SYN;
         }
         if (s.has(TcpFlags.FIN)) {
-            return "\u001b[34m";
+            return Role.SEGMENT_FIN;
         }
-        return s.length() > 0 ? "" : "\u001b[2m";
+        return s.length() > 0 ? Role.SEGMENT_DATA : Role.SEGMENT_ACK;
+    }
+
+    /**
+     * A {@link Styler} that colours the pieces of transcript lines by role with this palette:
+     * segments by flag as on a ladder, failures red, held expectations green; {@link #NONE}'s
+     * leaves text as it is.
+     */
+    public Styler styler() {
+        return (text, role) -> {
+            String start = on ? sgr(role) : "";
+            return start.isEmpty() ? text : start + text + RESET;
+        };
+    }
+
+    private static String sgr(Role role) {
+        return switch (role) {
+            case SEGMENT_RST, EXPECT_FAILED -> "\u001b[1;31m";
+            case FAILURE -> "\u001b[31m";
+            case SEGMENT_LOSS -> "\u001b[33m";
+            case SEGMENT_FLOW, PEER -> "\u001b[35m";
+            case SEGMENT_SYN, OK, EXPECT_MET -> "\u001b[32m";
+            case SEGMENT_FIN -> "\u001b[34m";
+            case VALUE, EXPLANATION -> "\u001b[36m";
+            case SEGMENT_ACK, DURATION, NOTE, STATE, ORIGIN -> "\u001b[2m";
+            case CALL_ID, HEADER -> "\u001b[1m";
+            case SEGMENT_DATA, SOURCE, PLAIN -> "";
+        };
     }
 
     /** Bold, for headers and explanation codes. */

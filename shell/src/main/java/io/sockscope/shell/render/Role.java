@@ -30,6 +30,24 @@ public enum Role {
   PEER,
   /** A table header. */
   HEADER,
+  /** A segment opening a connection (SYN). */
+  SEGMENT_SYN,
+  /** A segment closing one side (FIN). */
+  SEGMENT_FIN,
+  /** A reset (RST). */
+  SEGMENT_RST,
+  /** A retransmission, duplicate ACK or other sign of loss. */
+  SEGMENT_LOSS,
+  /** Flow-control trouble: a zero window, a probe, a full window. */
+  SEGMENT_FLOW,
+  /** A segment carrying data. */
+  SEGMENT_DATA,
+  /** A pure acknowledgment or window update. */
+  SEGMENT_ACK,
+  /** Who sent a segment no call caused: {@code (peer echo)}, {@code (kernel s)}. */
+  ORIGIN,
+  /** An explanation. */
+  EXPLANATION,
   /** Anything else. */
   PLAIN
 }

@@ -50,6 +50,12 @@ final class TextLayout {
                 Role.NOTE);
           }));
       case TranscriptRecord.Capture c -> List.of(TextLine.of(new Styled(capture(c), Role.NOTE)));
+      case TranscriptRecord.Segment s -> LiveLayout.segment(s);
+      case TranscriptRecord.SegmentsFolded f -> LiveLayout.folded(f);
+      case TranscriptRecord.Explain x -> LiveLayout.explanation(x);
+      case TranscriptRecord.Released r -> List.of(TextLine.of(new Styled("  state " + r.socket()
+          + " CLOSE  TIME_WAIT is over: the kernel no longer holds " + r.local() + " → "
+          + r.remote(), Role.STATE)));
       case TranscriptRecord.Sockets s -> sockets(s);
       case TranscriptRecord.Peers p -> peers(p);
       case TranscriptRecord.Jobs j -> jobs(j);
@@ -90,6 +96,8 @@ final class TextLayout {
       out.append(s.tcpState().equals("CLOSE") ? "  fd closed"
           : "  fd closed, the kernel keeps it" + s.heldFor().map(TextLayout::forSeconds)
               .orElse(""));
+    } else if (s.heldFor().isPresent()) {
+      out.append("  the kernel keeps it").append(forSeconds(s.heldFor().get()));
     }
     return out.toString();
   }
@@ -122,7 +130,7 @@ final class TextLayout {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("name", "fd", "local", "remote", "state", "send-q", "recv-q", "rtt"));
     for (TranscriptRecord.SocketRow r : s.rows()) {
-      rows.add(List.of(r.name(), Integer.toString(r.fd()), endpoint(r.local()),
+      rows.add(List.of(r.name(), r.fd() < 0 ? "-" : Integer.toString(r.fd()), endpoint(r.local()),
           endpoint(r.remote()), r.tcpState(), Long.toString(r.sendQueueBytes()),
           Long.toString(r.receiveQueueBytes()),
           r.rttMicros().isPresent() ? micros(r.rttMicros().getAsLong()) : "-"));

@@ -10,9 +10,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The transcript as JSON lines (SPEC §5, docs/JSON.md): one object per record. */
+/**
+ * The transcript as JSON lines (SPEC §5, docs/JSON.md): one object per record. Segments and
+ * explanations are written by {@link SegmentJson} and {@link ExplainJson}, as {@code sockscope
+ * explain} writes them, with a segment's origin added at the end of its record.
+ */
 public final class TranscriptJson implements TranscriptSink {
   private final JsonLines out;
+  private final LiveJson live = new LiveJson();
 
   public TranscriptJson(PrintStream out) {
     this.out = new JsonLines(out);
@@ -20,12 +25,20 @@ public final class TranscriptJson implements TranscriptSink {
 
   @Override
   public void emit(TranscriptRecord record) {
-    out.write(g -> write(g, record));
+    switch (record) {
+      case TranscriptRecord.Segment s -> out.writeLine(live.segment(s));
+      case TranscriptRecord.Explain x -> out.writeLine(live.explanation(x));
+      default -> out.write(g -> write(g, record));
+    }
   }
 
   /** The JSON object of {@code record}, as one line. */
   public static String line(TranscriptRecord record) {
-    return JsonLines.object(g -> write(g, record));
+    return switch (record) {
+      case TranscriptRecord.Segment s -> new LiveJson().segment(s);
+      case TranscriptRecord.Explain x -> new LiveJson().explanation(x);
+      default -> JsonLines.object(g -> write(g, record));
+    };
   }
 
   private static void write(JsonGenerator g, TranscriptRecord record) throws IOException {
@@ -114,7 +127,11 @@ public final class TranscriptJson implements TranscriptSink {
         for (TranscriptRecord.SocketRow r : s.rows()) {
           g.writeStartObject();
           g.writeStringField("name", r.name());
-          g.writeNumberField("fd", r.fd());
+          if (r.fd() < 0) {
+            g.writeNullField("fd");
+          } else {
+            g.writeNumberField("fd", r.fd());
+          }
           endpoint(g, "local", r.local());
           endpoint(g, "remote", r.remote());
           g.writeStringField("tcp_state", r.tcpState());
@@ -155,6 +172,23 @@ public final class TranscriptJson implements TranscriptSink {
         g.writeStringField("type", "help");
         g.writeStringField("text", h.text());
       }
+      case TranscriptRecord.Released r -> {
+        g.writeStringField("type", "state");
+        g.writeStringField("socket", r.socket());
+        g.writeStringField("tcp_state", "CLOSE");
+        g.writeNumberField("send_q", 0);
+        g.writeNumberField("recv_q", 0);
+        g.writeNullField("rtt_us");
+      }
+      case TranscriptRecord.SegmentsFolded f -> {
+        g.writeStringField("type", "segments_folded");
+        number(g, "call", f.call());
+        g.writeNumberField("count", f.count());
+        g.writeNumberField("first_frame", f.firstFrame());
+        g.writeNumberField("last_frame", f.lastFrame());
+      }
+      case TranscriptRecord.Segment s -> throw new IllegalStateException("written by LiveJson");
+      case TranscriptRecord.Explain x -> throw new IllegalStateException("written by LiveJson");
     }
   }
 

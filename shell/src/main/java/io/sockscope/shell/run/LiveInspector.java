@@ -9,22 +9,25 @@ import java.util.Optional;
 /**
  * The live inspector's place in a session: capture of the session's own traffic, the segments
  * each call caused and the explanations of them, woven into the transcript. A session calls it
- * at four points and at no others:
+ * at five points and at no others:
  *
  * <ol>
  *   <li>{@link #start} once, before the first statement runs, with the session's engine (to add
  *       an {@link io.sockscope.engine.EngineListener} that sees every {@code CallStarted} and
- *       {@code CallEvent}, and the sockets' endpoints for a capture filter) and the transcript,
- *       where records that no call caused (the peer's data, delayed ACKs, TIME_WAIT ending) may
- *       be emitted at any time from any thread. What it returns says whether capture runs; a
- *       run with {@code --require-capture} stops with exit code 3 unless it is {@link
- *       CaptureStatus.Active}.
- *   <li>{@link #afterCall} after every call has ended, on the thread that made it (a background
- *       job's thread for a statement ending in {@code &}), after the call's {@link
- *       TranscriptRecord.Call} and before its {@link TranscriptRecord.State} records and before
- *       the next statement runs: the place to emit the call's segments and explanations, in
- *       order. It may wait briefly for the call's segments to arrive; calls made on other
- *       threads wait meanwhile, so that each call's records stay together.
+ *       {@code CallEvent}, and the sockets' endpoints for a capture filter) and the transcript
+ *       for records that no call caused (the peer's data, delayed ACKs, TIME_WAIT ending): they
+ *       may be emitted at any time from any thread, and that sink keeps them out of calls'
+ *       groups ({@link TranscriptSink#emitTogether} emits a batch as one). What it returns says
+ *       whether capture runs; a run with {@code --require-capture} stops with exit code 3
+ *       unless it is {@link CaptureStatus.Active}.
+ *   <li>{@link #beforeCall} after every call has ended, on the thread that made it (a background
+ *       job's thread for a statement ending in {@code &}), just before the call's {@link
+ *       TranscriptRecord.Call}: the place to wait for the call's segments to arrive and to emit
+ *       what no call caused before the call began. Calls made on other threads wait meanwhile,
+ *       so that each call's records stay together.
+ *   <li>{@link #afterCall} right after the call's {@link TranscriptRecord.Call}, before its
+ *       {@link TranscriptRecord.State} records and before the next statement runs: the place to
+ *       emit the call's segments and explanations, in order.
  *   <li>{@link #check} for {@code expect segment} and {@code expect explain}, with the calls the
  *       statement just before the {@code expect} made.
  *   <li>{@link #stop} once, when the session ends, after every socket and peer is closed (and
@@ -37,6 +40,12 @@ public interface LiveInspector {
 
   /** Starts capture for the session; see the class comment for what it may do. */
   CaptureStatus start(Engine engine, TranscriptSink transcript);
+
+  /**
+   * Gets ready to show {@code call}, which has ended: waits for its segments, and adds the
+   * records no call caused that happened before it began. Nothing by default.
+   */
+  default void beforeCall(CallEvent call, TranscriptSink transcript) {}
 
   /** Adds the records of {@code call} (its segments, its explanations) to the transcript. */
   void afterCall(CallEvent call, TranscriptSink transcript);

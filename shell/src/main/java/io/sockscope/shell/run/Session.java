@@ -53,7 +53,7 @@ public final class Session implements AutoCloseable {
     this.sockets = new SocketRegistry(engine, this);
     this.main = new Frame(this, null);
     engine.addListener(this::track);
-    this.capture = live.start(engine, sink);
+    this.capture = live.start(engine, transcript.between());
     if (capture instanceof CaptureStatus.Unavailable(String reason)) {
       sink.emit(new TranscriptRecord.Capture("unavailable", Optional.empty(), Optional.of(reason),
           java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));

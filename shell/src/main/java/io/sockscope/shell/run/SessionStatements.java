@@ -2,6 +2,7 @@ package io.sockscope.shell.run;
 
 import io.sockscope.engine.Endpoint;
 import io.sockscope.engine.Engine;
+import io.sockscope.engine.kernel.KernelState;
 import io.sockscope.engine.peer.Peer;
 import io.sockscope.engine.peer.PeerKind;
 import io.sockscope.engine.peer.PeerStart;
@@ -88,11 +89,19 @@ final class SessionStatements {
         p.name(), p.kind().wireName(), p.endpoint(), false));
   }
 
+  /**
+   * The {@code sockets} table: the open sockets, and the closed ones whose connection the
+   * kernel still holds (FIN_WAIT, TIME_WAIT...), with fd -1, until it lets go.
+   */
   static void sockets(Frame f) {
     List<TranscriptRecord.SocketRow> rows = new ArrayList<>();
-    for (SocketValue s : f.session().sockets().open()) {
+    for (SocketValue s : f.session().sockets().all()) {
+      boolean open = s.sock().isOpen();
+      if (!open && !(s.sock().kernelState() instanceof KernelState.Lingering)) {
+        continue;
+      }
       TranscriptRecord.State state = KernelStates.of(s);
-      rows.add(new TranscriptRecord.SocketRow(s.name(), s.fd(), s.sock().lastLocal(),
+      rows.add(new TranscriptRecord.SocketRow(s.name(), open ? s.fd() : -1, s.sock().lastLocal(),
           s.sock().lastRemote().filter(r -> state.rttMicros().isPresent()
               || !state.tcpState().equals("LISTEN") && !state.tcpState().equals("CLOSE")),
           state.tcpState(), state.sendQueueBytes(), state.receiveQueueBytes(),

@@ -95,6 +95,11 @@ final class SocketRegistry {
     return sockets.stream().filter(s -> s.sock().isOpen()).toList();
   }
 
+  /** Every socket of the session, open or closed, oldest first. */
+  synchronized List<SocketValue> all() {
+    return List.copyOf(sockets);
+  }
+
   /** A name taken for a new socket; {@link #undo} gives a displaced socket its name back. */
   final class Claim {
     private final String name;

@@ -2,6 +2,8 @@ package io.sockscope.shell.run;
 
 import io.sockscope.engine.CallEvent;
 import io.sockscope.engine.Endpoint;
+import io.sockscope.inspector.live.LiveExplanation;
+import io.sockscope.inspector.live.SegmentOrigin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +127,40 @@ public sealed interface TranscriptRecord {
     FAILED,
     CANCELLED
   }
+
+  /**
+   * A TCP segment of the session's traffic (SPEC §4, §5 segment record), from the live inspector.
+   *
+   * @param segment  the analysed segment: relative numbers, flags, the tcpdump line
+   * @param call     the call that caused it; empty for the kernel's or the peer's own segments
+   * @param origin   who put it on the wire and the session socket it belongs to
+   * @param underCall true when it is shown in its call's group (under the call's line); false
+   *                 when it is shown between groups, where it happened, marked with its origin
+   */
+  record Segment(io.sockscope.inspector.flow.Segment segment, OptionalLong call,
+      SegmentOrigin origin, boolean underCall) implements TranscriptRecord {}
+
+  /**
+   * Segments of a long run not shown one by one; the first and the last of the run are shown
+   * around this record.
+   *
+   * @param call      the call they belong to; empty for segments of no call
+   * @param underCall as for {@link Segment}
+   */
+  record SegmentsFolded(OptionalLong call, long count, long firstFrame, long lastFrame,
+      boolean underCall) implements TranscriptRecord {}
+
+  /**
+   * An explanation (SPEC §6, §5 explain record): under the call it concerns, or between groups
+   * when no call's group holds it.
+   */
+  record Explain(LiveExplanation explanation, boolean underCall) implements TranscriptRecord {}
+
+  /**
+   * A closed socket's TIME_WAIT is over: the kernel no longer holds its connection {@code
+   * local} → {@code remote} (a {@code state} record with {@code CLOSE} in JSON lines).
+   */
+  record Released(String socket, Endpoint local, Endpoint remote) implements TranscriptRecord {}
 
   /**
    * What capture is doing: {@code ok} with the interface and its counts, {@code unavailable}

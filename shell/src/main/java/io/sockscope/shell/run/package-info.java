@@ -16,7 +16,8 @@
  *    ├ modules         SocketModule + SocketMethods (one engine call each), StructModule,
  *    │                 TimeModule, SysModule, Modules (import)
  *    ├ SocketRegistry  names of sockets; CPython's refcount closing, as garbage collection
- *    └ Transcript      TranscriptSink + LiveInspector: call, live records, state — per call
+ *    └ Transcript      TranscriptSink + LiveInspector: live before, call, live records, state —
+ *                      per call; between(): the live records no call caused, outside groups
  * </pre>
  *
  * <h2>Python, faithfully where a script can see it</h2>
@@ -58,14 +59,17 @@
  * </ul>
  *
  * <h2>The seam for the live inspector</h2>
- * {@link io.sockscope.shell.run.LiveInspector}: {@code start} (listeners on the engine, records
- * no call caused), {@code afterCall} (a call's segments and explanations, in place: after its
- * {@code Call} record, before its {@code State} records and the next statement), {@code check}
- * (expect segment, expect explain) and {@code stop} (capture counts). {@link
- * io.sockscope.shell.run.NoCapture} stands in when capture is off or unavailable; expect segment
- * and expect explain then stop the run with exit code 3. The live layer adds its record types
- * (segments, explanations) to the sealed {@link io.sockscope.shell.run.TranscriptRecord} family,
- * and each renderer's switch then shows where they must be handled.
+ * {@link io.sockscope.shell.run.LiveInspector}: {@code start} (listeners on the engine, and a
+ * sink for records no call caused that never splits a call's group), {@code beforeCall} (wait
+ * for the call's segments; what happened before it began), {@code afterCall} (a call's segments
+ * and explanations, in place: after its {@code Call} record, before its {@code State} records and
+ * the next statement), {@code check} (expect segment, expect explain) and {@code stop} (capture
+ * counts). {@code shell.live.CapturingInspector} implements it over {@code inspector.live};
+ * {@link io.sockscope.shell.run.NoCapture} stands in when capture is off, and expect segment and
+ * expect explain then stop the run with exit code 3. The live records are {@link
+ * io.sockscope.shell.run.TranscriptRecord.Segment}, {@link
+ * io.sockscope.shell.run.TranscriptRecord.SegmentsFolded} and {@link
+ * io.sockscope.shell.run.TranscriptRecord.Explain}.
  *
  * <h2>Threads</h2>
  * {@link io.sockscope.shell.run.Session#run} is called by one thread at a time. Background jobs
