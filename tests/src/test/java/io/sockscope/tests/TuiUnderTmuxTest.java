@@ -2,6 +2,7 @@ package io.sockscope.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sockscope.inspector.capture.CaptureRequirement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code sockscope} with no command in a real terminal (tmux, 80×24): the full screen, typed
- * into as a person would — an echo peer, then the tutorial's client connecting, sending,
- * receiving and closing — with the panes read back from the screen after each step, the ladder
- * opened with {@code l}, and F10. The process must end with status 0, restore the terminal and
- * leave no socket open.
+ * {@code sockscope} with no command in a real terminal (tmux, 80×24), capturing: the full
+ * screen, typed into as a person would — an echo peer, then the tutorial's client connecting,
+ * sending, receiving and closing — with the panes (calls, segments, sockets) read back from the
+ * screen after each step, the ladder opened with {@code l}, and F10. The process must end with
+ * status 0, restore the terminal and leave no socket open. Without tmux or capture the tests
+ * are skipped, saying why, unless {@code SOCKSCOPE_REQUIRE_CAPTURE=1} (CI), where they fail.
  */
 class TuiUnderTmuxTest {
 
@@ -28,6 +30,7 @@ class TuiUnderTmuxTest {
   @Test
   void echoClientStepByStepThenTheLadderThenF10() throws Exception {
     Tmux.assumeInstalled();
+    CaptureRequirement.assumeAvailable();
     Path script = Launch.script(dir, "--no-peer");
     try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
         + dir.resolve("state"), "TERM=xterm-256color"), 80, 24, dir)) {
@@ -48,15 +51,20 @@ class TuiUnderTmuxTest {
       assertThat(screen).contains("→ 3");
       screen = enter(tmux, "s.recv(1024)", "→ b'hi\\n'");
       assertThat(screen).contains("[4] s.recv(1024)");
+      assertThat(screen).contains("│[3] send s", "│  > P.  seq 1:4 ack 1 len 3",
+          "peer echo│");
       screen = enter(tmux, "s.close()", "TIME-WAIT");
-      assertThat(screen).contains("[5] s.close()");
+      assertThat(screen).contains("[5] s.close()", "│[5] close s", "│  > F.  seq 4 ack 4");
       System.out.println("sockscope at 80×24, after close:\n" + screen);
 
       tmux.press("Tab");
       tmux.await(s -> s.contains("j/k move  Enter detail"), WAIT, "the segments pane's keys");
       tmux.type("l");
-      screen = tmux.await(s -> s.contains("┌ ladder of connection")
-          || s.contains("no segment to draw a ladder for"), WAIT, "the ladder or why not");
+      screen = tmux.await(s -> s.contains("┌ ladder of connection") && s.contains(
+          "│ ── F.  seq 4 ack 4 ─") && s.contains("└───"), WAIT, "the whole ladder");
+      assertThat(screen).containsPattern("│ +1  │ ── S   seq 0 win \\d+ ─+▶ │")
+          .containsPattern("│ +2  │ ◀─ S\\.  seq 0 ack 1 win \\d+ ─+ │  handshake")
+          .contains("│ ── F.  seq 4 ack 4 ─");
       System.out.println("after l:\n" + screen);
       tmux.press("Escape");
       tmux.press("F10");
@@ -72,6 +80,7 @@ class TuiUnderTmuxTest {
   @Test
   void sigtermClosesTheSocketsAndRestoresTheTerminal() throws Exception {
     Tmux.assumeInstalled();
+    CaptureRequirement.assumeAvailable();
     StringBuilder text = new StringBuilder("#!/bin/sh\n");
     for (String word : Launch.command("--no-peer")) {
       text.append(" '").append(word.replace("'", "'\\''")).append('\'');
@@ -108,11 +117,15 @@ class TuiUnderTmuxTest {
     }
   }
 
-  /** Types {@code line} and Enter, then waits for {@code expect} and an empty input line. */
+  /**
+   * Types {@code line} and Enter, then waits for {@code expect}, an empty input line and nothing
+   * running.
+   */
   private static String enter(Tmux tmux, String line, String expect) throws Exception {
     tmux.type(line);
     tmux.press("Enter");
-    return tmux.await(s -> s.contains(expect) && EMPTY_INPUT.matcher(s).find(), WAIT,
-        "'" + expect + "' and an empty input line");
+    return tmux.await(s -> s.contains(expect) && EMPTY_INPUT.matcher(s).find()
+        && !s.contains("running — Ctrl-C cancels"), WAIT,
+        "'" + expect + "', an empty input line and nothing running");
   }
 }

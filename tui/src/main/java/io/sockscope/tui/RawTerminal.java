@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>On SIGTERM the JVM runs Lanterna's restoring hook and the session's own at once; so that
  * nothing is drawn on the restored screen, Lanterna's waits (up to {@link #QUIET_SECONDS}) until
- * the session says, with {@link #quiet()}, that drawing has stopped.
+ * the session says, with {@link #quiet()}, that drawing has stopped; then whichever comes first
+ * leaves the private mode.
  */
 final class RawTerminal extends UnixTerminal {
 
   static final long QUIET_SECONDS = 5;
 
   private final CountDownLatch quiet = new CountDownLatch(1);
+  private boolean privateMode;
 
   RawTerminal() throws IOException {
     super(System.in, System.out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
@@ -42,9 +44,22 @@ final class RawTerminal extends UnixTerminal {
   }
 
   @Override
+  public synchronized void enterPrivateMode() throws IOException {
+    super.enterPrivateMode();
+    privateMode = true;
+  }
+
+  /** Leaves the private mode once, whichever of the session and the shutdown hook asks first. */
+  @Override
   public void exitPrivateMode() throws IOException {
     awaitQuiet();
-    super.exitPrivateMode();
+    synchronized (this) {
+      if (!privateMode) {
+        return;
+      }
+      privateMode = false;
+      super.exitPrivateMode();
+    }
   }
 
   @Override

@@ -6,7 +6,11 @@ import com.googlecode.lanterna.input.KeyType;
 import io.sockscope.engine.kernel.ProcNetTcp;
 import io.sockscope.engine.kernel.ProcTcpEntry;
 import io.sockscope.engine.kernel.TcpState;
+import io.sockscope.inspector.capture.CaptureRequirement;
+import io.sockscope.shell.live.CapturingInspector;
+import io.sockscope.shell.run.CaptureSettings;
 import io.sockscope.shell.run.CaptureStatus;
+import io.sockscope.shell.run.LiveInspector;
 import io.sockscope.shell.run.NoCapture;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -93,6 +97,41 @@ class FullScreenSessionTest {
   }
 
   @Test
+  void withCaptureEachCallsSegmentsExplanationAndLadderShow() throws Exception {
+    CaptureRequirement.assumeAvailable();
+    LiveInspector live = CapturingInspector.FACTORY.open(new CaptureSettings(true, true,
+        Optional.empty(), Optional.empty()));
+    FullScreen.Settings required = new FullScreen.Settings(true, OptionalInt.of(0),
+        Optional.empty(), dir, false, false);
+    try (VirtualSession tui = new VirtualSession(200, 50, live, required)) {
+      tui.await(s -> ECHO.matcher(s).find(), "the echo peer's greeting");
+      tui.enter("s = socket.socket()", "[1] s = socket.socket()");
+      String screen = tui.enter("s.connect(echo)", "= handshake:");
+      assertThat(screen).contains("│[2] connect s   s.connect(echo)")
+          .containsPattern("│ +1 \\+0\\.000000 > S   seq 0 win \\d+")
+          .containsPattern("│ +2 \\+0\\.\\d{6} < S\\.  seq 0 ack 1 win \\d+")
+          .containsPattern("│ +3 \\+0\\.\\d{6} > \\.   ack 1");
+      screen = tui.enter("s.send(b\"hi\\n\")", "peer echo│");
+      assertThat(screen).contains("│[3] send s").containsPattern("> P\\.  seq 1:4 ack 1 len 3")
+          .containsPattern("< P\\.  seq 1:4 ack 4 len 3 .* peer echo│");
+      tui.await(s -> s.contains(" capture ● "), "the segments counted in the status bar");
+      tui.press(KeyType.Tab);
+      tui.type("g");
+      tui.type("jjjjjj");
+      screen = tui.await(s -> s.contains("│frame 4 "), "the data segment's detail");
+      assertThat(screen).contains("│payload 3 bytes", "│0000  68 69 0a");
+      tui.type("l");
+      screen = tui.await(s -> s.contains("┌ ladder of connection 0") && s.contains("│  data"),
+          "the ladder");
+      assertThat(screen).containsPattern("│ +2  │ ◀─ S\\.  seq 0 ack 1 .*│  handshake");
+      tui.press(KeyType.Escape);
+      tui.press(KeyType.F10);
+      assertThat(tui.ended()).isEqualTo(new FullScreen.Result.Ended(0));
+      assertThat(tui.out()).containsPattern("capture: lo, \\d+ frames captured, 0 dropped");
+    }
+  }
+
+  @Test
   void aBackgroundCallReportsWhenItIsDoneAndTheScreenStaysLive() throws Exception {
     try (VirtualSession tui = new VirtualSession(200, 50, off(), settings(OptionalInt.of(0)))) {
       tui.await(s -> ECHO.matcher(s).find(), "the echo peer's greeting");
@@ -117,8 +156,8 @@ class FullScreenSessionTest {
       String screen = tui.enter("s.connect((1,)) )", "<stdin>:1:");
       assertThat(screen).doesNotContain("Exception").doesNotContain("\tat ");
       screen = tui.enter("c = socket.socket(); c.connect((\"127.0.0.1\", 1))",
-          "ConnectionRefusedError");
-      assertThat(screen).contains("[Errno 111]");
+          "<stdin>:1: ConnectionRefusedError");
+      assertThat(screen).contains("Connection refused");
       tui.enter("print(\"still here\")", "still here");
     }
   }

@@ -1,7 +1,7 @@
 package io.sockscope.tui.view;
 
 import io.sockscope.engine.CallEvent;
-import io.sockscope.inspector.explain.Explanation;
+import io.sockscope.inspector.live.LiveExplanation;
 import io.sockscope.inspector.flow.AnalysisFlag;
 import io.sockscope.inspector.flow.Segment;
 import io.sockscope.inspector.flow.TcpOption;
@@ -80,6 +80,11 @@ public final class DetailView {
       case SegmentRow.Wire w -> segment(w, width);
       case SegmentRow.Why y -> explanation(y.explanation());
       case SegmentRow.Head h -> call(h);
+      case SegmentRow.Folded f -> List.of(Line.of(f.count() + " segments of " + f.call().stream()
+          .mapToObj(c -> "call [" + c + "]").findFirst().orElse("no call") + ", frames "
+          + f.firstFrame() + " to " + f.lastFrame() + ", are not shown one by one: a long run "
+          + "of alike segments, of which the first and the last are shown around this row.",
+          Tone.DIM));
     };
   }
 
@@ -137,7 +142,7 @@ public final class DetailView {
               + s.duplicateAckFrame() + ")" : ""), Tone.LOSS));
     }
     payload(w, width, out);
-    for (Explanation e : segments.explanationsOn(s)) {
+    for (LiveExplanation e : segments.explanationsOn(s)) {
       explanationText(e, out);
     }
     return out;
@@ -178,7 +183,7 @@ public final class DetailView {
     }
   }
 
-  private static void explanationText(Explanation e, List<Line> out) {
+  private static void explanationText(LiveExplanation e, List<Line> out) {
     boolean first = true;
     for (String paragraph : e.text().split("\n")) {
       out.add(first
@@ -189,15 +194,35 @@ public final class DetailView {
     }
   }
 
-  private List<Line> explanation(Explanation e) {
+  private List<Line> explanation(LiveExplanation e) {
     List<Line> out = new ArrayList<>();
-    out.add(Line.of(new Span(e.code().wireName(), Tone.STRONG), new Span("  frames "
-        + e.framesText() + "  stream " + e.stream() + (e.call().isPresent() ? "  call ["
-            + e.call().getAsLong() + "]" : ""), Tone.DIM)));
+    out.add(Line.of(new Span(e.code().wireName(), Tone.STRONG), new Span(
+        (e.frames().isEmpty() ? "" : "  frames " + framesText(e))
+        + (e.stream().isPresent() ? "  stream " + e.stream().getAsInt() : "")
+        + (e.call().isPresent() ? "  call [" + e.call().getAsLong() + "]" : ""), Tone.DIM)));
     for (String paragraph : e.text().split("\n")) {
       out.add(Line.of(Text.printable(paragraph), Tone.EXPLAIN));
     }
     return out;
+  }
+
+  /**
+   * The frames an explanation rests on as people read them: {@code 4}, {@code 1–3}, {@code 8,
+   * 10}; a sample of a long list as {@code 16–267 (126 frames)}.
+   */
+  static String framesText(LiveExplanation e) {
+    List<Long> frames = e.frames();
+    if (frames.size() < e.frameCount()) {
+      return frames.getFirst() + "–" + frames.getLast() + " (" + e.frameCount() + " frames)";
+    }
+    boolean consecutive = frames.getLast() - frames.getFirst() == frames.size() - 1;
+    if (frames.size() == 1) {
+      return frames.getFirst().toString();
+    }
+    if (consecutive) {
+      return frames.getFirst() + "–" + frames.getLast();
+    }
+    return String.join(", ", frames.stream().map(String::valueOf).toList());
   }
 
   private List<Line> call(SegmentRow.Head h) {

@@ -1,7 +1,7 @@
 package io.sockscope.tui.view;
 
 import io.sockscope.inspector.decode.TcpFlags;
-import io.sockscope.inspector.explain.Explanation;
+import io.sockscope.inspector.live.LiveExplanation;
 import io.sockscope.inspector.flow.Endpoint;
 import io.sockscope.inspector.flow.Segment;
 import io.sockscope.shell.render.Ladder;
@@ -106,9 +106,9 @@ public final class LadderView {
       ladder.add(s);
       byFrame.put(s.frame(), s);
     }
-    List<Explanation> explanations = segments.explanationsOf(stream);
-    for (Explanation e : explanations) {
-      ladder.mark(e.keyFrame(), e.code().wireName());
+    List<LiveExplanation> explanations = segments.explanationsOf(stream);
+    for (LiveExplanation e : explanations) {
+      e.keyFrame().ifPresent(frame -> ladder.mark(frame, e.code().wireName()));
     }
     for (String row : ladder.lines()) {
       out.add(new Line(Line.clip(List.of(new Span(row, tone(row, byFrame))), width), List.of()));
@@ -116,10 +116,11 @@ public final class LadderView {
     if (!explanations.isEmpty()) {
       out.add(Line.empty());
     }
-    for (Explanation e : explanations) {
+    for (LiveExplanation e : explanations) {
       boolean first0 = true;
       for (String paragraph : e.text().split("\n")) {
-        out.add(first0 ? Line.of(new Span(e.code().wireName() + " (" + e.framesText() + "): ",
+        out.add(first0 ? Line.of(new Span(e.code().wireName() + " (" + DetailView.framesText(e)
+            + "): ",
             Tone.STRONG), new Span(Text.printable(paragraph), Tone.EXPLAIN))
             : Line.of("  " + Text.printable(paragraph), Tone.EXPLAIN));
         first0 = false;

@@ -1,6 +1,6 @@
 package io.sockscope.tui.view;
 
-import io.sockscope.inspector.explain.Explanation;
+import io.sockscope.inspector.live.LiveExplanation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,9 +42,19 @@ public record SegmentFilter(List<String> words) {
   }
 
   /** Whether the segment row {@code w}, with the explanations resting on it, passes. */
-  public boolean matches(SegmentRow.Wire w, List<Explanation> explanations) {
+  public boolean matches(SegmentRow.Wire w, List<LiveExplanation> explanations) {
     for (String word : words) {
       if (!matchesWire(word, w, explanations)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the row of segments left out passes: only a filter by their call lets it. */
+  public boolean matches(SegmentRow.Folded folded) {
+    for (String word : words) {
+      if (folded.call().isEmpty() || callWord(word) != folded.call().getAsLong()) {
         return false;
       }
     }
@@ -66,7 +76,7 @@ public record SegmentFilter(List<String> words) {
   }
 
   private static boolean matchesWire(String word, SegmentRow.Wire w,
-      List<Explanation> explanations) {
+      List<LiveExplanation> explanations) {
     if (w.side().isPresent() && w.side().get().socket().equals(word)) {
       return true;
     }
@@ -83,7 +93,7 @@ public record SegmentFilter(List<String> words) {
         return true;
       }
     }
-    for (Explanation e : explanations) {
+    for (LiveExplanation e : explanations) {
       if (e.code().wireName().equalsIgnoreCase(word)) {
         return true;
       }

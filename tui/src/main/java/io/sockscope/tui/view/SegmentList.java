@@ -1,7 +1,7 @@
 package io.sockscope.tui.view;
 
 import io.sockscope.engine.CallEvent;
-import io.sockscope.inspector.explain.Explanation;
+import io.sockscope.inspector.live.LiveExplanation;
 import io.sockscope.inspector.flow.Segment;
 import io.sockscope.shell.run.TranscriptRecord;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class SegmentList {
 
   private final SocketBook book;
   private final List<SegmentRow> rows = new ArrayList<>();
-  private final Map<Integer, List<Explanation>> explanations = new HashMap<>();
+  private final Map<Integer, List<LiveExplanation>> explanations = new HashMap<>();
   private final Map<Long, String> ops = new HashMap<>();
   private long group = NO_GROUP;
   private SegmentFilter filter = SegmentFilter.NONE;
@@ -61,21 +61,35 @@ public final class SegmentList {
     if (wire.call().isPresent()) {
       head(wire.call().getAsLong(), cause);
     }
-    append(new SegmentRow.Wire(wire, book.side(s, cause), book.peer(s)));
+    Optional<SocketBook.Side> side = book.side(s, cause);
+    if (wire.socket().isPresent() && !side.map(SocketBook.Side::socket).equals(wire.socket())) {
+      String socket = wire.socket().get();
+      side = Optional.of(new SocketBook.Side(socket, book.sentBy(s, socket)));
+    }
+    append(new SegmentRow.Wire(wire, side, wire.peer().or(() -> book.peer(s))));
   }
 
-  /** An explanation of some segments; placed under its call when it has one. */
-  public void accept(Explanation e) {
-    explanations.computeIfAbsent(e.stream(), k -> new ArrayList<>()).add(e);
+  /** An explanation of some segments or of a call; placed under its call when it has one. */
+  public void accept(LiveExplanation e) {
+    e.stream().ifPresent(stream -> explanations.computeIfAbsent(stream,
+        k -> new ArrayList<>()).add(e));
     Optional<String> socket = Optional.empty();
     if (e.call().isPresent()) {
       Optional<CallEvent> cause = book.call(e.call().getAsLong());
       head(e.call().getAsLong(), cause);
       socket = cause.map(CallEvent::socket);
-    } else {
-      socket = socketOfFrame(e.keyFrame());
+    } else if (e.keyFrame().isPresent()) {
+      socket = socketOfFrame(e.keyFrame().getAsLong());
     }
     append(new SegmentRow.Why(e, socket));
+  }
+
+  /** Segments of a long run the live inspector left out. */
+  public void accept(SegmentRow.Folded folded) {
+    if (folded.call().isPresent()) {
+      head(folded.call().getAsLong(), book.call(folded.call().getAsLong()));
+    }
+    append(folded);
   }
 
   private Optional<String> socketOfFrame(long frame) {
@@ -111,11 +125,12 @@ public final class SegmentList {
   }
 
   /** The explanations that rest on {@code s}. */
-  public List<Explanation> explanationsOn(Segment s) {
-    List<Explanation> out = new ArrayList<>();
-    for (Explanation e : explanations.getOrDefault(s.stream(), List.of())) {
+  public List<LiveExplanation> explanationsOn(Segment s) {
+    List<LiveExplanation> out = new ArrayList<>();
+    for (LiveExplanation e : explanations.getOrDefault(s.stream(), List.of())) {
       boolean listed = e.frames().contains(s.frame());
-      boolean inRange = !e.complete() && s.frame() >= e.firstFrame() && s.frame() <= e.lastFrame();
+      boolean inRange = e.frameCount() > e.frames().size() && !e.frames().isEmpty()
+          && s.frame() >= e.frames().getFirst() && s.frame() <= e.frames().getLast();
       if (listed || inRange) {
         out.add(e);
       }
@@ -124,7 +139,7 @@ public final class SegmentList {
   }
 
   /** Every explanation of connection {@code stream}, in the order they came. */
-  public List<Explanation> explanationsOf(int stream) {
+  public List<LiveExplanation> explanationsOf(int stream) {
     return List.copyOf(explanations.getOrDefault(stream, List.of()));
   }
 
@@ -188,6 +203,7 @@ public final class SegmentList {
         case SegmentRow.Wire w -> filter.isEmpty()
             || filter.matches(w, explanationsOn(w.wire().segment()));
         case SegmentRow.Why y -> filter.isEmpty() || filter.matches(y);
+        case SegmentRow.Folded f -> filter.isEmpty() || filter.matches(f);
       };
       if (pass) {
         if (pendingHead >= 0) {
@@ -316,6 +332,9 @@ public final class SegmentList {
       case SegmentRow.Wire w -> wire(w, width);
       case SegmentRow.Why y -> Line.clip(List.of(new Span("  = " + y.explanation().code()
           .wireName() + ": " + firstLine(y.explanation().text()), Tone.EXPLAIN)), width);
+      case SegmentRow.Folded f -> Line.clip(List.of(new Span("  … " + f.count()
+          + " segments not shown one by one (frames " + f.firstFrame() + "–" + f.lastFrame()
+          + ")", Tone.DIM)), width);
     };
   }
 

@@ -1,11 +1,12 @@
 package io.sockscope.tui.view;
 
-import io.sockscope.inspector.explain.Explanation;
+import io.sockscope.inspector.live.LiveExplanation;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One row of the segments pane: the head of a call's group, a segment, or an explanation.
+ * One row of the segments pane: the head of a call's group, a segment, an explanation, or a
+ * count of segments left out of a long run.
  * Segments and explanations carry the session socket they concern, which the filter matches.
  */
 public sealed interface SegmentRow {
@@ -29,5 +30,9 @@ public sealed interface SegmentRow {
   }
 
   /** An explanation; {@code socket} is the session socket of the call it concerns, if known. */
-  record Why(Explanation explanation, Optional<String> socket) implements SegmentRow {}
+  record Why(LiveExplanation explanation, Optional<String> socket) implements SegmentRow {}
+
+  /** Segments of a long run the live inspector left out: {@code count}, frames first–last. */
+  record Folded(OptionalLong call, long count, long firstFrame, long lastFrame)
+      implements SegmentRow {}
 }

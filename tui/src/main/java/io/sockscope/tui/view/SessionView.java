@@ -1,7 +1,8 @@
 package io.sockscope.tui.view;
 
 import io.sockscope.engine.EngineEvent;
-import io.sockscope.inspector.explain.Explanation;
+import io.sockscope.inspector.live.LiveExplanation;
+import io.sockscope.inspector.live.SegmentOrigin;
 import io.sockscope.shell.complete.TabCompletion;
 import io.sockscope.shell.lang.ParseResult;
 import io.sockscope.shell.run.CaptureStatus;
@@ -53,6 +54,8 @@ public final class SessionView {
   private String runningEntry;
   private long nowMicros;
   private String capture = "capture off";
+  private boolean capturing;
+  private long captured;
 
   /**
    * @param completion Tab completion over the session's names
@@ -74,6 +77,17 @@ public final class SessionView {
     segments.accept(record);
     sockets.accept(record);
     switch (record) {
+      case TranscriptRecord.Segment s -> {
+        captured++;
+        segments.accept(new WireSegment(s.segment(), s.call(), origin(s.origin()),
+            Optional.empty(), s.origin().socket(), s.origin().peer()));
+      }
+      case TranscriptRecord.SegmentsFolded f -> {
+        captured += f.count();
+        segments.accept(new SegmentRow.Folded(f.call(), f.count(), f.firstFrame(),
+            f.lastFrame()));
+      }
+      case TranscriptRecord.Explain x -> segments.accept(x.explanation());
       case TranscriptRecord.Call c -> running.remove(c.event().id());
       case TranscriptRecord.Peer p -> {
         if (p.event() == TranscriptRecord.PeerEvent.STARTED) {
@@ -82,11 +96,22 @@ public final class SessionView {
           peers.remove(p.name());
         }
       }
-      case TranscriptRecord.Capture c -> capture = captureText(c);
+      case TranscriptRecord.Capture c -> {
+        capture = captureText(c);
+        capturing = false;
+      }
       default -> {
         // the panes above have it
       }
     }
+  }
+
+  private static WireSegment.Origin origin(SegmentOrigin origin) {
+    return switch (origin.source()) {
+      case CALL -> WireSegment.Origin.CALL;
+      case KERNEL -> WireSegment.Origin.KERNEL;
+      case PEER -> WireSegment.Origin.PEER;
+    };
   }
 
   /** A captured segment. */
@@ -94,8 +119,8 @@ public final class SessionView {
     segments.accept(segment);
   }
 
-  /** An explanation of captured segments. */
-  public void accept(Explanation explanation) {
+  /** An explanation of captured segments or of a call. */
+  public void accept(LiveExplanation explanation) {
     segments.accept(explanation);
   }
 
@@ -116,6 +141,7 @@ public final class SessionView {
 
   /** Whether capture runs, as the session started it. */
   public void capture(CaptureStatus status) {
+    capturing = status instanceof CaptureStatus.Active;
     capture = switch (status) {
       case CaptureStatus.Active a -> "capture on";
       case CaptureStatus.Off o -> "capture off";
@@ -123,10 +149,6 @@ public final class SessionView {
     };
   }
 
-  /** Capture's own words for the status bar ({@code lo ● 14 captured, 0 dropped}). */
-  public void captureCounts(String text) {
-    capture = text;
-  }
 
   private static String captureText(TranscriptRecord.Capture c) {
     if (!c.status().equals("ok")) {
@@ -618,7 +640,8 @@ public final class SessionView {
           + "Enter applies, Esc cancels", Tone.DIM));
       return Line.clip(out, width);
     }
-    out.add(new Span(" " + capture, Tone.STATE));
+    out.add(new Span(" " + (capturing ? "capture ● " + captured + " segment"
+        + (captured == 1 ? "" : "s") : capture), Tone.STATE));
     out.add(new Span(" │ ", Tone.DIM));
     out.add(new Span(peers.isEmpty() ? "no peer" : peers.size() == 1
         ? peers.entrySet().iterator().next().getValue()

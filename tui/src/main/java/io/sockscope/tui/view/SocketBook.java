@@ -100,6 +100,22 @@ public final class SocketBook {
     return any != null ? any : listeners.get(key("::", port));
   }
 
+  /** Whether {@code socket} sent {@code s}: the segment's source is one of its addresses. */
+  public boolean sentBy(Segment s, String socket) {
+    String src = key(s.source().host(), s.source().port());
+    for (var e : connections.entrySet()) {
+      if (e.getValue().equals(socket) && e.getKey().startsWith(src + "|")) {
+        return true;
+      }
+    }
+    for (var e : listeners.entrySet()) {
+      if (e.getValue().equals(socket) && e.getKey().equals(src)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The built-in peer at either end of {@code s}, by its name. */
   public Optional<String> peer(Segment s) {
     for (var end : new io.sockscope.inspector.flow.Endpoint[] {s.source(), s.destination()}) {

@@ -43,6 +43,12 @@ public final class SocketTable {
               s.receiveQueueBytes(), s.rttMicros(), s.fdOpen(), s.heldFor()));
         }
       }
+      case TranscriptRecord.Released r -> {
+        SocketLine line = lines.get(r.socket());
+        if (line != null && !line.open()) {
+          lines.remove(r.socket());
+        }
+      }
       case TranscriptRecord.Renamed r -> {
         SocketLine line = lines.remove(r.from());
         if (line != null) {

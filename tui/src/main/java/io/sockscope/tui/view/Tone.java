@@ -61,6 +61,15 @@ public enum Tone {
       case EXPECT_FAILED -> EXPECT_FAILED;
       case PEER -> PEER;
       case HEADER -> HEADER;
+      case SEGMENT_SYN -> SYN;
+      case SEGMENT_FIN -> FIN;
+      case SEGMENT_RST -> RST;
+      case SEGMENT_LOSS -> LOSS;
+      case SEGMENT_FLOW -> FLOW_CONTROL;
+      case SEGMENT_DATA -> DATA;
+      case SEGMENT_ACK -> ACK;
+      case ORIGIN -> NOTE;
+      case EXPLANATION -> EXPLAIN;
       case PLAIN -> PLAIN;
     };
   }

@@ -13,14 +13,13 @@ import java.util.List;
 /**
  * The shell pane's transcript: the session's records as lines, in the words of the text
  * transcript (docs/TRANSCRIPT.md), laid out for a narrow column — a call's outcome goes beside
- * the call when it fits and under it when it does not. The segments and explanations are the
- * segments pane's; this pane shows calls, states, output, expectations, peers, jobs, notes and
- * errors.
+ * the call when it fits and under it when it does not, and a narrow pane puts the call's state
+ * on its outcome row too. Segments and explanations are the segments pane's; this pane shows
+ * calls, states, output, expectations, peers, jobs, notes, a TIME_WAIT ending and errors.
  *
- * <p>A call's states go on its outcome row in a narrow pane and on rows of their own in a wide
- * one. An entry is echoed ({@code >>> x = 5}) unless the first thing it shows is its own call line,
- * which already repeats it. The transcript keeps the last {@link #LIMIT} items and scrolls: the
- * view follows new lines unless the user has scrolled back.
+ * <p>An entry is echoed ({@code >>> x = 5}) unless the first thing it shows is its own call line
+ * or its background job's, which already repeat it. The transcript keeps the last {@link #LIMIT}
+ * items and scrolls: the view follows new lines unless the user has scrolled back.
  */
 public final class TranscriptView {
 
@@ -39,9 +38,14 @@ public final class TranscriptView {
 
   /** Adds a record's lines. */
   public void accept(TranscriptRecord record) {
+    if (record instanceof TranscriptRecord.Segment || record instanceof TranscriptRecord.Explain
+        || record instanceof TranscriptRecord.SegmentsFolded) {
+      return;
+    }
     if (pendingEcho != null) {
       boolean ownCall = record instanceof TranscriptRecord.Call call && pendingEcho.equals(
-          call.source());
+          call.source()) || record instanceof TranscriptRecord.JobStarted job
+          && pendingEcho.strip().equals((job.source() + " &").strip());
       String echo = pendingEcho;
       pendingEcho = null;
       if (!ownCall) {
@@ -66,6 +70,16 @@ public final class TranscriptView {
       case TranscriptRecord.JobStarted j -> addAll(j);
       case TranscriptRecord.JobDone j -> addAll(j);
       case TranscriptRecord.Capture c -> addAll(c);
+      case TranscriptRecord.Segment s -> {
+        // the segments pane's
+      }
+      case TranscriptRecord.SegmentsFolded f -> {
+        // the segments pane's
+      }
+      case TranscriptRecord.Explain x -> {
+        // the segments pane's
+      }
+      case TranscriptRecord.Released r -> addAll(r);
       case TranscriptRecord.Sockets s -> addAll(s);
       case TranscriptRecord.Peers p -> addAll(p);
       case TranscriptRecord.Jobs j -> addAll(j);

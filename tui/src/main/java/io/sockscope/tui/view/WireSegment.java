@@ -14,9 +14,17 @@ import java.util.OptionalLong;
  * @param origin  {@link Origin#CALL} when a call caused it, else whose it is
  * @param payload the TCP payload, {@code segment.length()} bytes or fewer when the capture was
  *                cut short; empty when not kept
+ * @param socket  the session socket it belongs to, when the live inspector says
+ * @param peer    the built-in peer that sent or received it, when the live inspector says
  */
 public record WireSegment(Segment segment, OptionalLong call, Origin origin,
-    Optional<byte[]> payload) {
+    Optional<byte[]> payload, Optional<String> socket, Optional<String> peer) {
+
+  /** A segment with nothing said of its socket or peer: those are found from the endpoints. */
+  public WireSegment(Segment segment, OptionalLong call, Origin origin,
+      Optional<byte[]> payload) {
+    this(segment, call, origin, payload, Optional.empty(), Optional.empty());
+  }
 
   /** Who put a segment on the wire. */
   public enum Origin {

@@ -20,8 +20,11 @@
  *   Line / Span / Tone  styled text; Line.rows wraps it for a width
  * </pre>
  *
- * <p>The live inspector's output enters as {@link io.sockscope.tui.view.WireSegment} (a
- * segment, the call that caused it or whose it is, its payload) and {@link
- * io.sockscope.inspector.explain.Explanation}.
+ * <p>The live inspector's records ({@code TranscriptRecord.Segment}, {@code SegmentsFolded},
+ * {@code Explain}, {@code Released}) enter with the others through {@code accept}; a segment
+ * becomes a {@link io.sockscope.tui.view.WireSegment} (the segment, the call that caused it or
+ * whose it is, its socket and peer, its payload when known) and an explanation stays the live
+ * inspector's {@link io.sockscope.inspector.live.LiveExplanation}. {@link
+ * io.sockscope.tui.view.PayloadBook} finds a payload in the calls' own bytes.
  */
 package io.sockscope.tui.view;

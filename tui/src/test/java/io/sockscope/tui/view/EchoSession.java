@@ -5,12 +5,14 @@ import io.sockscope.engine.Endpoint;
 import io.sockscope.engine.Op;
 import io.sockscope.inspector.explain.Explanation;
 import io.sockscope.inspector.explain.ExplanationCode;
+import io.sockscope.inspector.live.LiveExplanation;
 import io.sockscope.shell.complete.SessionNames;
 import io.sockscope.shell.complete.TabCompletion;
 import io.sockscope.shell.run.TranscriptRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -78,11 +80,16 @@ public final class EchoSession {
   }
 
   /** The corpus's explanation with {@code code}, as the live inspector gives it for a call. */
-  static Explanation explained(Recorded r, ExplanationCode code, long call) {
+  static LiveExplanation explained(Recorded r, ExplanationCode code, long call) {
     Explanation e = r.explanations().stream().filter(x -> x.code() == code).findFirst()
         .orElseThrow(() -> new AssertionError("handshake_echo has no " + code + " explanation: "
             + r.explanations()));
-    return new Explanation(e.code(), e.stream(), e.frames(), e.frameCount(), e.keyFrame(),
-        OptionalLong.of(call), e.text(), false);
+    return live(e, OptionalLong.of(call));
+  }
+
+  /** An explanation of the offline explainer as the live inspector hands it over. */
+  static LiveExplanation live(Explanation e, OptionalLong call) {
+    return new LiveExplanation(e.code(), call, OptionalInt.of(e.stream()), e.frames(),
+        e.frameCount(), OptionalLong.of(e.keyFrame()), e.text(), e.inferred());
   }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sockscope.engine.EngineEvent;
 import io.sockscope.engine.Op;
+import io.sockscope.inspector.live.SegmentOrigin;
+import io.sockscope.shell.run.CaptureStatus;
+import io.sockscope.shell.run.TranscriptRecord;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -173,7 +178,15 @@ class SessionViewTest {
     SessionView view = EchoSession.view(80, 24);
     assertThat(status(view)).isEqualTo(
         " capture off │ echo 127.0.0.1:47101 │ Tab panes  F1 help  F10 quit");
-    view.captureCounts("lo ● 14 captured, 0 dropped");
+    view.capture(new CaptureStatus.Active());
+    Recorded r = Recorded.of("handshake_echo");
+    view.accept(new TranscriptRecord.Segment(r.segments().get(0), OptionalLong.of(2),
+        new SegmentOrigin(SegmentOrigin.Source.CALL, Optional.of("s"), Optional.empty(), false),
+        true));
+    view.accept(new TranscriptRecord.SegmentsFolded(OptionalLong.of(2), 12, 2, 13, true));
+    assertThat(status(view)).startsWith(" capture ● 13 segments │ echo");
+    view.accept(new TranscriptRecord.Capture("ok", Optional.of("lo"), Optional.empty(),
+        OptionalLong.of(14), OptionalLong.of(0)));
     assertThat(status(view)).startsWith(" lo ● 14 captured, 0 dropped │ echo");
   }
 

@@ -46,6 +46,16 @@ class TranscriptViewTest {
   }
 
   @Test
+  void aBackgroundEntryIsNotEchoedBesideItsJobLine() {
+    TranscriptView t = new TranscriptView();
+    t.submitted("c.recv(100) &");
+    t.accept(new TranscriptRecord.JobStarted(1, "c.recv(100)", 1));
+    t.entryEnded();
+    assertThat(rows(t, 100, 10)).containsExactly(
+        "[&1] c.recv(100) &  running in the background");
+  }
+
+  @Test
   void anEntryThatMakesNoCallIsEchoedAndItsOutputFollows() {
     TranscriptView t = new TranscriptView();
     t.submitted("x = 5");
