@@ -204,7 +204,7 @@ final class FullScreenSession {
         "serve echo 127.0.0.1:" + port)).program());
     List<TranscriptRecord> held = sink.release();
     held.stream().filter(r -> r instanceof TranscriptRecord.Peer)
-        .forEach(r -> queue.post(v -> v.accept(r)));
+        .forEach(r -> queue.post(v -> v.peer((TranscriptRecord.Peer) r)));
     Optional<Peer> peer = session.engine().peer("echo");
     if (started instanceof Outcome.Completed && peer.isPresent()) {
       int at = peer.get().endpoint().port();

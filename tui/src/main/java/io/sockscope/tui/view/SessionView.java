@@ -89,13 +89,7 @@ public final class SessionView {
       }
       case TranscriptRecord.Explain x -> segments.accept(x.explanation());
       case TranscriptRecord.Call c -> running.remove(c.event().id());
-      case TranscriptRecord.Peer p -> {
-        if (p.event() == TranscriptRecord.PeerEvent.STARTED) {
-          peers.put(p.name(), p.kind() + " " + p.endpoint());
-        } else {
-          peers.remove(p.name());
-        }
-      }
+      case TranscriptRecord.Peer p -> peer(p);
       case TranscriptRecord.Capture c -> {
         capture = captureText(c);
         capturing = false;
@@ -103,6 +97,19 @@ public final class SessionView {
       default -> {
         // the panes above have it
       }
+    }
+  }
+
+  /**
+   * A peer started or stopped, for the status bar only: the shell's greeting says it in its own
+   * words.
+   */
+  public void peer(TranscriptRecord.Peer p) {
+    book.learn(p);
+    if (p.event() == TranscriptRecord.PeerEvent.STARTED) {
+      peers.put(p.name(), p.kind() + " " + p.endpoint());
+    } else {
+      peers.remove(p.name());
     }
   }
 
