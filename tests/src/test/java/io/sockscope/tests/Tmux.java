@@ -101,6 +101,12 @@ final class Tmux implements AutoCloseable {
     run(args);
   }
 
+  /** The process id of the pane's command. */
+  long panePid() throws IOException, InterruptedException {
+    return Long.parseLong(run(List.of("display-message", "-p", "-t", session, "#{pane_pid}"))
+        .strip());
+  }
+
   /** The pane's text, the scrollback included, trailing blanks cut. */
   String screen() throws IOException, InterruptedException {
     return run(List.of("capture-pane", "-p", "-J", "-S", "-", "-t", session));
