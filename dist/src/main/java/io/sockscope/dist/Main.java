@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
     description = {
       "Real TCP sockets on command, with the segments each call puts on the wire,",
       "the kernel's view of each socket, and why.",
-      "With no command: the full-screen session (shell, segments, detail, sockets), with the",
-      "echo peer on 127.0.0.1:9000; where the terminal cannot draw it, the line shell."
+      "With no command: the full-screen session (shell, segments, detail, sockets)",
+      "with the echo peer on 127.0.0.1:9000; where the terminal cannot draw it,",
+      "the line shell."
     })
 public final class Main implements Callable<Integer> {
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param op          which call
  * @param args        the arguments, ordered, JSON-able (String, Number, Boolean, List, null),
  *                    named as in docs/ARCHITECTURE.md ({@code host}, {@code port}, {@code len}...)
- * @param startMicros when the call began, µs since the epoch (CLOCK_REALTIME, as pcap)
+ * @param startMicros when the call began (after its {@code CallStarted} was seen, so never
+ *                    before that event's time), µs since the epoch (CLOCK_REALTIME, as pcap)
  * @param endMicros   when it returned, same clock; {@code startMicros <= endMicros}
  * @param result      the typed result (see {@link CallResult} for what a failure carries)
  * @param failure     why it failed; empty when it succeeded

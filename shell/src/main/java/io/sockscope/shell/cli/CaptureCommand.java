@@ -56,6 +56,7 @@ import picocli.CommandLine.Parameters;
  * error; a stack trace only with {@code --debug}.
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Capture live TCP traffic of any program and explain it as it happens.",
         description = {"Capture live TCP traffic of any program and explain it as it happens:",
             "per connection a ladder of its segments, in plain words what the programs most",
             "likely called and why, and a summary when it ends. Ctrl-C stops and summarises."},

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
  * Every failure is one line on standard error; a stack trace only with {@code --debug}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Explain the TCP connections of a capture file (pcap or pcapng).",
         description = {"Explain the TCP connections of a capture file (pcap or pcapng):",
             "per connection who opened and closed it, a ladder of its segments,",
             "and in plain words what the programs most likely called and why."},

@@ -39,6 +39,7 @@ import picocli.CommandLine.Parameters;
     name = "run",
     sortOptions = false,
     usageHelpAutoWidth = true,
+    header = "Run command files or -e statements in one session, with a transcript.",
     description = {
       "Run command files (Python socket code or sockscope's short form) in one session,",
       "printing each call with its result, duration and the kernel's view of the socket."

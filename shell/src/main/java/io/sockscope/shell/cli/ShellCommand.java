@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
     name = "shell",
     sortOptions = false,
     usageHelpAutoWidth = true,
+    header = "The line shell: type socket calls one by one and see what each did.",
     description = {
       "The line shell: type Python socket calls or the short form one by one and see each",
       "call's result, duration and the kernel's view of the socket. Tab completes, Ctrl-R",
