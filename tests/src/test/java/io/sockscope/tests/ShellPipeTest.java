@@ -93,6 +93,7 @@ class ShellPipeTest {
     assertThat(help.out()).contains("--no-peer", "--no-capture", "--require-capture", "--json",
         "--color", "-i, --iface", "-w, --write", "--debug");
     List<String> lines = help.out().lines().toList();
-    assertThat(lines.getFirst()).startsWith("Usage: sockscope shell");
+    assertThat(lines.getFirst()).startsWith("The line shell:");
+    assertThat(lines.get(1)).startsWith("Usage: sockscope shell");
   }
 }
