@@ -1,24 +1,22 @@
-package io.sockscope.shell.repl;
+package io.sockscope.shell.run;
 
 import io.sockscope.engine.peer.Peer;
 import io.sockscope.shell.complete.SessionNames;
-import io.sockscope.shell.run.Session;
-import io.sockscope.shell.run.SocketValue;
-import io.sockscope.shell.run.Value;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The running session's names as completion and highlighting see them: variables bound to open
  * sockets, the other variables (modules left out: completion offers {@code socket.} itself), and
- * the running peers. Read afresh at every call, from the session's snapshot of its variables
- * and the engine's peers; no system call, so it is cheap enough for every keystroke.
+ * the running peers, for the line shell and the full-screen session alike. Read afresh at every
+ * call, from the session's snapshot of its variables and the engine's peers: no system call and
+ * no lock a running call holds, so it is cheap enough for every keystroke on any thread.
  */
-final class LiveNames implements SessionNames {
+public final class LiveNames implements SessionNames {
 
   private final Session session;
 
-  LiveNames(Session session) {
+  public LiveNames(Session session) {
     this.session = session;
   }
 
@@ -51,6 +49,16 @@ final class LiveNames implements SessionNames {
       out.add(new Known(p.name(), p.kind().wireName() + " on " + p.endpoint()));
     }
     return out;
+  }
+
+  /** Whether {@code name} is bound to an open socket. */
+  public boolean isSocket(String name) {
+    for (Session.Variable v : session.variables()) {
+      if (v.name().equals(name)) {
+        return v.value() instanceof SocketValue socket && socket.sock().isOpen();
+      }
+    }
+    return false;
   }
 
   /** {@code fd 5, 127.0.0.1:51234 → 127.0.0.1:9000}: what the socket is, from its endpoints. */
