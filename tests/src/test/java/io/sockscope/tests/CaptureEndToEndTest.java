@@ -3,6 +3,7 @@ package io.sockscope.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sockscope.inspector.capture.CaptureRequirement;
+import io.sockscope.shell.cli.Peer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ class CaptureEndToEndTest {
   void ctrlCEndsTheCaptureWithEveryFrameExplainedAndAnHonestRecord() throws Exception {
     CaptureRequirement.assumeAvailable();
     Path pcap = dir.resolve("lo.pcap");
-    try (PythonPeer peer = PythonPeer.start(dir, "exchange", "reset", "refused");
+    try (Peer peer = Peer.start(dir, "exchange", "reset", "refused");
         CaptureProcess capture = CaptureProcess.start("capture", "-i", "lo", "-f",
             "tcp port " + peer.port, "--json", "-w", pcap.toString())) {
       capture.awaitListening();
@@ -65,7 +66,7 @@ class CaptureEndToEndTest {
   @Test
   void countEndsTheCaptureByItself() throws Exception {
     CaptureRequirement.assumeAvailable();
-    try (PythonPeer peer = PythonPeer.start(dir, "exchange");
+    try (Peer peer = Peer.start(dir, "exchange");
         CaptureProcess capture = CaptureProcess.start("capture", "-i", "lo", "-f",
             "tcp port " + peer.port, "--json", "-c", "4")) {
       capture.awaitListening();
@@ -83,7 +84,7 @@ class CaptureEndToEndTest {
   @Test
   void sigtermEndsTheTextCaptureWithItsClosingLine() throws Exception {
     CaptureRequirement.assumeAvailable();
-    try (PythonPeer peer = PythonPeer.start(dir, "exchange");
+    try (Peer peer = Peer.start(dir, "exchange");
         CaptureProcess capture = CaptureProcess.start("capture", "-i", "lo", "-f",
             "tcp port " + peer.port, "--duration", "120")) {
       capture.awaitListening();

@@ -18,6 +18,7 @@ import io.sockscope.shell.render.Styler;
 import io.sockscope.shell.render.TranscriptText;
 import io.sockscope.shell.run.CaptureStatus;
 import io.sockscope.shell.run.LiveInspector;
+import io.sockscope.shell.run.LiveNames;
 import io.sockscope.shell.run.Outcome;
 import io.sockscope.shell.run.Session;
 import io.sockscope.shell.run.TranscriptRecord;

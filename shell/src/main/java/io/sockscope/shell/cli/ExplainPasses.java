@@ -82,6 +82,15 @@ final class ExplainPasses {
                 : Optional.empty();
     }
 
+    /** What a pass does with each segment of the stream asked for, and at the file's end. */
+    private interface Step {
+        void segment(Segment s, int stream) throws IOException;
+
+        /** The file is read: {@code frames} frames, {@code segments} TCP segments analysed. */
+        Result end(long frames, long segments, Optional<CaptureProblem> problem)
+                throws IOException;
+    }
+
     /** Both passes; {@code firstPass} is {@link CaptureAnalysis#summarize}'s outcome for the file. */
     static Result full(Path file, CaptureAnalysis.Outcome.Completed firstPass, OptionalInt only,
             ExplainOutput output) throws IOException {
@@ -89,12 +98,60 @@ final class ExplainPasses {
         for (Flow flow : firstPass.flows()) {
             lastFrame[flow.stream()] = flow.lastFrame();
         }
+        Explainer explainer = Explainer.offline(new Relay(output));
+        return pass(file, only, TcpAnalyzer.secondPass(firstPass.facts()), new Step() {
+            @Override
+            public void segment(Segment s, int stream) throws IOException {
+                output.segment(s);
+                explainer.accept(s);
+                if (stream < lastFrame.length && lastFrame[stream] == s.frame()) {
+                    explainer.endOfStream(stream);
+                }
+            }
+
+            @Override
+            public Result end(long frames, long segments, Optional<CaptureProblem> problem) {
+                explainer.finish();
+                return new Result.Done(frames, segments, firstPass.flows().size(),
+                        firstPass.problem());
+            }
+        });
+    }
+
+    /**
+     * One pass with {@code analyzer} (a fresh {@link TcpAnalyzer#onePass()}): flows and
+     * explanations, no segments.
+     */
+    static Result summary(Path file, OptionalInt only, TcpAnalyzer analyzer, ExplainOutput output)
+            throws IOException {
+        Explainer explainer = Explainer.offline(new Relay(output));
+        return pass(file, only, analyzer, new Step() {
+            @Override
+            public void segment(Segment s, int stream) {
+                explainer.accept(s);
+            }
+
+            @Override
+            public Result end(long frames, long segments, Optional<CaptureProblem> problem) {
+                if (only.isPresent() && analyzer.flow(only.getAsInt()).isEmpty()) {
+                    return noSuchStream(file, only.getAsInt(), analyzer.streamCount());
+                }
+                explainer.finish();
+                return new Result.Done(frames, segments, analyzer.flows().size(), problem);
+            }
+        });
+    }
+
+    /**
+     * Reads {@code file} through {@code analyzer}, handing {@code step} each segment of the stream
+     * asked for ({@code only}, or every one); the other streams are analysed, not handed on.
+     */
+    private static Result pass(Path file, OptionalInt only, TcpAnalyzer analyzer, Step step)
+            throws IOException {
         CaptureOpen open = CaptureReader.open(file);
         if (open instanceof CaptureOpen.Unreadable(String message)) {
             return new Result.Unreadable(message);
         }
-        Explainer explainer = Explainer.offline(new Relay(output));
-        TcpAnalyzer analyzer = TcpAnalyzer.secondPass(firstPass.facts());
         FrameDecoder decoder = new FrameDecoder();
         long frames = 0;
         long segments = 0;
@@ -108,55 +165,11 @@ final class ExplainPasses {
                 }
                 segments++;
                 int stream = analyzer.lastStream();
-                if (only.isPresent() && only.getAsInt() != stream) {
-                    continue;
-                }
-                Segment s = analyzer.segment();
-                output.segment(s);
-                explainer.accept(s);
-                if (stream < lastFrame.length && lastFrame[stream] == s.frame()) {
-                    explainer.endOfStream(stream);
+                if (only.isEmpty() || only.getAsInt() == stream) {
+                    step.segment(analyzer.segment(), stream);
                 }
             }
-            explainer.finish();
-            return new Result.Done(frames, segments, firstPass.flows().size(),
-                    firstPass.problem());
-        }
-    }
-
-    /**
-     * One pass with {@code analyzer} (a fresh {@link TcpAnalyzer#onePass()}): flows and
-     * explanations, no segments.
-     */
-    static Result summary(Path file, OptionalInt only, TcpAnalyzer analyzer, ExplainOutput output)
-            throws IOException {
-        CaptureOpen open = CaptureReader.open(file);
-        if (open instanceof CaptureOpen.Unreadable(String message)) {
-            return new Result.Unreadable(message);
-        }
-        Explainer explainer = Explainer.offline(new Relay(output));
-        FrameDecoder decoder = new FrameDecoder();
-        long frames = 0;
-        long segments = 0;
-        try (CaptureReader reader = ((CaptureOpen.Opened) open).reader()) {
-            RawFrame frame = reader.frame();
-            while (reader.next() == ReadStatus.FRAME) {
-                frames++;
-                decoder.decode(frame);
-                if (!analyzer.analyze(decoder, frame.frameNumber(), frame.atNanos())) {
-                    continue;
-                }
-                segments++;
-                if (only.isPresent() && only.getAsInt() != analyzer.lastStream()) {
-                    continue;
-                }
-                explainer.accept(analyzer.segment());
-            }
-            if (only.isPresent() && analyzer.flow(only.getAsInt()).isEmpty()) {
-                return noSuchStream(file, only.getAsInt(), analyzer.streamCount());
-            }
-            explainer.finish();
-            return new Result.Done(frames, segments, analyzer.flows().size(), reader.problem());
+            return step.end(frames, segments, reader.problem());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sockscope.shell.complete;
 
+import io.sockscope.shell.lang.ShortWords;
 import io.sockscope.shell.lang.SourceTokens;
 import io.sockscope.shell.lang.Vocabulary;
 import java.util.ArrayList;

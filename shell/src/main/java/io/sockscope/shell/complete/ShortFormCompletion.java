@@ -2,6 +2,7 @@ package io.sockscope.shell.complete;
 
 import io.sockscope.engine.Errno;
 import io.sockscope.shell.complete.Candidate.Category;
+import io.sockscope.shell.lang.ShortWords;
 import io.sockscope.shell.lang.SocketOption;
 import io.sockscope.shell.lang.TcpState;
 import io.sockscope.shell.lang.Vocabulary;

@@ -13,7 +13,9 @@
  *   SessionNames           sockets, names and peers of the running session (asked at each Tab)
  *
  *   Highlighting.classify(text, isSocket) ──▶ [Run(style, start, end)]
- *     └ shell.lang.SourceTokens (the parser's lexer and short-form rule) + ShortWords
+ *     └ shell.lang.SourceTokens (the parser's lexer and short-form rule) + shell.lang.ShortWords
+ *
+ *   AutoIndent.levelsAfter(line)   the block depth a continuation line starts at
  * </pre>
  *
  * <p>Completion replaces the text from {@link io.sockscope.shell.complete.Completions#from()} up

@@ -31,16 +31,16 @@ final class DataLiterals {
   private DataLiterals() {}
 
   static Expr read(Words words) {
-    Words.Word w = words.take(WHAT);
+    ShortWords.Word w = words.take(WHAT);
     Expr data = single(words, w);
     if (!words.peekIs("*")) {
       return data;
     }
-    Words.Word star = words.take("*");
+    ShortWords.Word star = words.take("*");
     if (!(data instanceof Expr.BytesLiteral)) {
       throw words.at(star, "'*' repeats a literal, not @file or --size");
     }
-    Words.Word count = words.take("a repeat count");
+    ShortWords.Word count = words.take("a repeat count");
     OptionalLong times = ShortFormValues.size(count.text());
     if (times.isEmpty()) {
       throw words.wrong(count, "a repeat count");
@@ -50,13 +50,13 @@ final class DataLiterals {
         words.span(w, count));
   }
 
-  private static Expr single(Words words, Words.Word w) {
+  private static Expr single(Words words, ShortWords.Word w) {
     String t = w.text();
     if (w.unterminated()) {
       throw words.at(w, "unterminated string literal in " + t);
     }
     if (t.equals("--size")) {
-      Words.Word n = words.take("a byte count such as 1024, 64k or 1M");
+      ShortWords.Word n = words.take("a byte count such as 1024, 64k or 1M");
       OptionalLong count = ShortFormValues.size(n.text());
       if (count.isEmpty()) {
         throw words.wrong(n, "a byte count such as 1024, 64k or 1M");
@@ -91,7 +91,7 @@ final class DataLiterals {
   }
 
   /** Fails unless the quote at {@code open} closes at the end of the word. */
-  private static void checkClosed(Words words, Words.Word w, int open) {
+  private static void checkClosed(Words words, ShortWords.Word w, int open) {
     String t = w.text();
     char quote = t.charAt(open);
     int i = open + 1;
@@ -105,7 +105,7 @@ final class DataLiterals {
   }
 
   /** The rest of the word from {@code from}, without quotes if quoted. */
-  private static String unquoted(Words words, Words.Word w, int from) {
+  private static String unquoted(Words words, ShortWords.Word w, int from) {
     String rest = w.text().substring(from);
     if (rest.startsWith("\"") || rest.startsWith("'")) {
       checkClosed(words, w, from);
@@ -115,7 +115,7 @@ final class DataLiterals {
     return rest;
   }
 
-  private static byte[] hex(Words words, Words.Word w, String body) {
+  private static byte[] hex(Words words, ShortWords.Word w, String body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int digits = 0;
     int high = 0;

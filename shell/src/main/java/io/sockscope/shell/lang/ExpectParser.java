@@ -24,7 +24,7 @@ final class ExpectParser {
   }
 
   Expectation parse() {
-    Words.Word kind = words.take(KINDS);
+    ShortWords.Word kind = words.take(KINDS);
     return switch (kind.text().toLowerCase(Locale.ROOT)) {
       case "ok" -> new Expectation.Ok();
       case "error" -> error();
@@ -37,7 +37,7 @@ final class ExpectParser {
   }
 
   private Expectation error() {
-    Words.Word name = words.take("an errno name such as ECONNREFUSED");
+    ShortWords.Word name = words.take("an errno name such as ECONNREFUSED");
     return ErrorNames.lookup(name.text()).orElseThrow(() -> {
       List<String> known = new ArrayList<>(ErrorNames.ERRNOS);
       known.addAll(ErrorNames.EXCEPTIONS.keySet());
@@ -52,7 +52,7 @@ final class ExpectParser {
 
   private Expectation segment() {
     Optional<String> socket = Optional.empty();
-    Words.Word w = words.take("'>' (sent) or '<' (received)");
+    ShortWords.Word w = words.take("'>' (sent) or '<' (received)");
     if (!w.text().startsWith(">") && !w.text().startsWith("<")) {
       if (!PythonLexer.isIdentifier(w.text())) {
         throw words.wrong(w, "'>' (sent) or '<' (received)");
@@ -71,7 +71,7 @@ final class ExpectParser {
       flagText = w.text().substring(1);
       flagStart = w.start() + 1;
     } else {
-      Words.Word flagWord = words.take("tcpdump flags such as S, S., P., F. or R.");
+      ShortWords.Word flagWord = words.take("tcpdump flags such as S, S., P., F. or R.");
       flagText = flagWord.text();
       flagStart = flagWord.start();
     }
@@ -98,7 +98,7 @@ final class ExpectParser {
   }
 
   private Expectation explain() {
-    Words.Word code = words.take("an explanation code such as handshake or rst_unread_data");
+    ShortWords.Word code = words.take("an explanation code such as handshake or rst_unread_data");
     String key = code.text().toLowerCase(Locale.ROOT);
     if (!Vocabulary.explanationCodes().contains(key)) {
       String near = NearMatches.suggestion(key, Vocabulary.explanationCodes());
@@ -110,9 +110,9 @@ final class ExpectParser {
   }
 
   private Expectation state() {
-    Words.Word first = words.take("a TCP state such as ESTABLISHED or TIME_WAIT");
+    ShortWords.Word first = words.take("a TCP state such as ESTABLISHED or TIME_WAIT");
     Optional<String> socket = Optional.empty();
-    Words.Word stateWord = first;
+    ShortWords.Word stateWord = first;
     if (words.hasMore()) {
       if (!PythonLexer.isIdentifier(first.text())) {
         throw words.wrong(first, "a socket name");
@@ -120,7 +120,7 @@ final class ExpectParser {
       socket = Optional.of(first.text());
       stateWord = words.take("a TCP state");
     }
-    Words.Word named = stateWord;
+    ShortWords.Word named = stateWord;
     TcpState state = TcpState.of(named.text()).orElseThrow(() -> {
       List<String> names = new ArrayList<>();
       for (TcpState s : TcpState.values()) {

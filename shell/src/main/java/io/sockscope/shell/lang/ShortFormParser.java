@@ -110,7 +110,7 @@ final class ShortFormParser {
   }
 
   Stmt parse() {
-    Words.Word keyword = words.take("a statement");
+    ShortWords.Word keyword = words.take("a statement");
     Stmt stmt = switch (keyword.text()) {
       case "socket" -> socket();
       case "connect", "connect_ex", "bind" -> address(keyword.text());
@@ -140,7 +140,7 @@ final class ShortFormParser {
     return words.background() ? background(stmt, keyword) : stmt;
   }
 
-  private Stmt background(Stmt stmt, Words.Word keyword) {
+  private Stmt background(Stmt stmt, ShortWords.Word keyword) {
     boolean call = stmt instanceof Stmt.ExprStmt || stmt instanceof Stmt.Assign;
     if (!call) {
       throw words.at(keyword, "'" + keyword.text() + "' cannot run in the background: "
@@ -149,8 +149,8 @@ final class ShortFormParser {
     return new Stmt.Background(stmt, words.fullSpan(), words.fullSource());
   }
 
-  private Words.Word name() {
-    Words.Word w = words.take(NAME);
+  private ShortWords.Word name() {
+    ShortWords.Word w = words.take(NAME);
     if (!PythonLexer.isIdentifier(w.text())) {
       throw words.wrong(w, NAME);
     }
@@ -161,7 +161,7 @@ final class ShortFormParser {
     return new Stmt.ExprStmt(call, span, source);
   }
 
-  private Expr.Call method(Words.Word target, String method, List<Expr> args,
+  private Expr.Call method(ShortWords.Word target, String method, List<Expr> args,
       List<Expr.Keyword> keywords) {
     Expr.Name object = new Expr.Name(target.text(), words.span(target));
     return new Expr.Call(new Expr.Attribute(object, method, span), args, keywords, span);
@@ -176,9 +176,9 @@ final class ShortFormParser {
   }
 
   private Stmt socket() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     List<Expr> args = new ArrayList<>();
-    Optional<Words.Word> family = words.peek();
+    Optional<ShortWords.Word> family = words.peek();
     if (family.isPresent()) {
       words.take("tcp or tcp6");
       Span at = words.span(family.get());
@@ -196,8 +196,8 @@ final class ShortFormParser {
   }
 
   private Stmt address(String method) {
-    Words.Word name = name();
-    Words.Word where = words.take("HOST:PORT");
+    ShortWords.Word name = name();
+    ShortWords.Word where = words.take("HOST:PORT");
     ShortFormValues.HostPort hp = ShortFormValues.hostPort(words, where, "HOST:PORT", false);
     Span at = words.span(where);
     Expr address = new Expr.Tuple(
@@ -208,7 +208,7 @@ final class ShortFormParser {
   }
 
   private Stmt listen() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     List<Expr> args = new ArrayList<>();
     if (words.hasMore()) {
       args.add(count("a BACKLOG number"));
@@ -217,7 +217,7 @@ final class ShortFormParser {
   }
 
   private Expr.IntLiteral count(String what) {
-    Words.Word w = words.take(what);
+    ShortWords.Word w = words.take(what);
     OptionalLong value = ShortFormValues.size(w.text());
     if (value.isEmpty()) {
       throw words.wrong(w, what);
@@ -226,13 +226,13 @@ final class ShortFormParser {
   }
 
   private Stmt accept() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     Expr.Call accept = method(name, "accept", List.of(), List.of());
     if (!words.peekIs("as")) {
       return call(accept);
     }
     words.take("as");
-    Words.Word newName = words.take("a name for the new socket");
+    ShortWords.Word newName = words.take("a name for the new socket");
     if (!PythonLexer.isIdentifier(newName.text())) {
       throw words.wrong(newName, "a name for the new socket");
     }
@@ -243,16 +243,16 @@ final class ShortFormParser {
   }
 
   private Stmt send(String method) {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     return call(method(name, method, List.of(DataLiterals.read(words)), List.of()));
   }
 
   private Stmt recv() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     Expr.IntLiteral size = null;
     Expr.Keyword untilEof = null;
     while (words.hasMore()) {
-      Words.Word w = words.peek().orElseThrow();
+      ShortWords.Word w = words.peek().orElseThrow();
       if (w.text().equals("--until-eof") && untilEof == null) {
         words.take("--until-eof");
         untilEof = new Expr.Keyword("until_eof", new Expr.BoolLiteral(true, words.span(w)),
@@ -271,9 +271,9 @@ final class ShortFormParser {
   }
 
   private Stmt shutdown() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     String what = "rd, wr or rdwr";
-    Words.Word how = words.take(what);
+    ShortWords.Word how = words.take(what);
     String constant = switch (how.text().toLowerCase(Locale.ROOT)) {
       case "rd", "shut_rd" -> "SHUT_RD";
       case "wr", "shut_wr" -> "SHUT_WR";
@@ -286,7 +286,7 @@ final class ShortFormParser {
 
   private SocketOption option() {
     String what = "an OPTION such as reuseaddr or SO_REUSEADDR";
-    Words.Word w = words.take(what);
+    ShortWords.Word w = words.take(what);
     return Vocabulary.option(w.text()).orElseThrow(() -> words.at(w,
         "unknown socket option '" + w.text() + "'"
             + orList(NearMatches.suggestion(w.text(), Vocabulary.optionNames()))));
@@ -305,11 +305,11 @@ final class ShortFormParser {
   }
 
   private Stmt setOption() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     SocketOption option = option();
     Expr value = switch (option.valueKind()) {
       case FLAG -> {
-        Words.Word w = words.take("0 or 1 (or on/off)");
+        ShortWords.Word w = words.take("0 or 1 (or on/off)");
         Optional<Boolean> flag = ShortFormValues.flag(w.text());
         OptionalLong number = ShortFormValues.size(w.text());
         if (flag.isEmpty() && number.isEmpty()) {
@@ -329,7 +329,7 @@ final class ShortFormParser {
   /** {@code ONOFF,SECONDS} as Python packs it: {@code struct.pack("ii", onoff, seconds)}. */
   private Expr linger() {
     String what = "ONOFF,SECONDS such as 1,0";
-    Words.Word w = words.take(what);
+    ShortWords.Word w = words.take(what);
     String[] parts = w.text().split(",", -1);
     if (parts.length != 2) {
       throw words.wrong(w, what);
@@ -348,7 +348,7 @@ final class ShortFormParser {
   }
 
   private Stmt getOption() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     SocketOption option = option();
     return call(method(name, "getsockopt",
         List.of(socketConstant(option.level(), span), socketConstant(option.constant(), span)),
@@ -356,9 +356,9 @@ final class ShortFormParser {
   }
 
   private Stmt timeout() {
-    Words.Word name = name();
+    ShortWords.Word name = name();
     String what = "SECONDS (2, 0.5, 500ms) or none";
-    Words.Word w = words.take(what);
+    ShortWords.Word w = words.take(what);
     Span at = words.span(w);
     Expr seconds = w.text().equalsIgnoreCase("none")
         ? new Expr.NoneLiteral(at)
@@ -367,8 +367,8 @@ final class ShortFormParser {
   }
 
   private Stmt blocking() {
-    Words.Word name = name();
-    Words.Word w = words.take("on or off");
+    ShortWords.Word name = name();
+    ShortWords.Word w = words.take("on or off");
     boolean on = ShortFormValues.flag(w.text()).orElseThrow(() -> words.wrong(w, "on or off"));
     return call(method(name, "setblocking", List.of(new Expr.BoolLiteral(on, words.span(w))),
         List.of()));
@@ -376,7 +376,7 @@ final class ShortFormParser {
 
   private Stmt sleep() {
     String what = "a DURATION such as 0.5, 500ms or 2s";
-    Words.Word w = words.take(what);
+    ShortWords.Word w = words.take(what);
     Expr seconds = ShortFormValues.duration(w.text(), words.span(w))
         .orElseThrow(() -> words.wrong(w, what));
     return new Stmt.Sleep(seconds, span, source);
@@ -384,12 +384,12 @@ final class ShortFormParser {
 
   private Stmt serve() {
     String kinds = "echo, discard, chargen or sink";
-    Words.Word w = words.take(kinds);
+    ShortWords.Word w = words.take(kinds);
     PeerKind kind = PeerKind.of(w.text()).orElseThrow(() -> words.wrong(w, kinds));
     Optional<String> host = Optional.empty();
     int port = 0;
     if (words.hasMore() && !words.peekIs("as")) {
-      Words.Word where = words.take("[HOST:]PORT");
+      ShortWords.Word where = words.take("[HOST:]PORT");
       ShortFormValues.HostPort hp = ShortFormValues.hostPort(words, where, "[HOST:]PORT", true);
       host = hp.host();
       port = hp.port();
@@ -397,7 +397,7 @@ final class ShortFormParser {
     Optional<String> name = Optional.empty();
     if (words.peekIs("as")) {
       words.take("as");
-      Words.Word n = words.take("a name for the peer");
+      ShortWords.Word n = words.take("a name for the peer");
       if (!PythonLexer.isIdentifier(n.text())) {
         throw words.wrong(n, "a name for the peer");
       }
@@ -408,7 +408,7 @@ final class ShortFormParser {
 
   private Stmt stop() {
     String what = "a peer name or port";
-    Words.Word w = words.take(what);
+    ShortWords.Word w = words.take(what);
     if (PythonLexer.isIdentifier(w.text())) {
       return new Stmt.Stop(new PeerRef.Named(w.text()), span, source);
     }
@@ -420,7 +420,7 @@ final class ShortFormParser {
     if (!words.hasMore()) {
       return new Stmt.Help(Optional.empty(), span, source);
     }
-    Words.Word w = words.take("a statement name");
+    ShortWords.Word w = words.take("a statement name");
     Command command = Vocabulary.helpTopic(w.text()).orElseThrow(() -> words.at(w,
         "no help for '" + w.text() + "'"
             + orElse(NearMatches.suggestion(w.text(), Vocabulary.helpTopics()),

@@ -44,7 +44,7 @@ final class ShortFormValues {
    * colon ({@code connect s 9000} is an error: "expected HOST:PORT"); with it true a bare port
    * is taken too.
    */
-  static HostPort hostPort(Words words, Words.Word w, String what, boolean barePort) {
+  static HostPort hostPort(Words words, ShortWords.Word w, String what, boolean barePort) {
     String t = w.text();
     String host;
     String port;
@@ -81,7 +81,7 @@ final class ShortFormValues {
     return new HostPort(host.isEmpty() ? Optional.empty() : Optional.of(host), port(words, w, port));
   }
 
-  private static int port(Words words, Words.Word w, String digits) {
+  private static int port(Words words, ShortWords.Word w, String digits) {
     if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
       throw words.at(w, "port must be 0 to 65535, got '" + digits + "'");
     }

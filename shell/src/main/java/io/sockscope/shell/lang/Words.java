@@ -1,6 +1,5 @@
 package io.sockscope.shell.lang;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,14 +11,11 @@ import java.util.Optional;
  */
 final class Words {
 
-  /** A word and where it starts in the source; {@code unterminated} if a quote in it is open. */
-  record Word(String text, int start, boolean unterminated) {}
-
   private final String src;
   private final int start;
   private final int line;
   private final int column;
-  private final List<Word> list;
+  private final List<ShortWords.Word> list;
   private final int end;
   private final int fullEnd;
   private final boolean background;
@@ -30,17 +26,17 @@ final class Words {
     this.start = start;
     this.line = line;
     this.column = column;
-    List<Word> words = split(src, start, end);
+    List<ShortWords.Word> words = ShortWords.split(src, start, end);
     boolean amp = false;
     int callEnd = end;
     if (!words.isEmpty()) {
-      Word last = words.getLast();
+      ShortWords.Word last = words.getLast();
       if (!last.unterminated() && last.text().endsWith("&")) {
         amp = true;
         words.removeLast();
         String rest = last.text().substring(0, last.text().length() - 1);
         if (!rest.isEmpty()) {
-          words.add(new Word(rest, last.start(), false));
+          words.add(new ShortWords.Word(rest, last.start(), false));
         }
         callEnd = last.start() + rest.length();
         while (callEnd > start && Character.isWhitespace(src.charAt(callEnd - 1))) {
@@ -52,42 +48,6 @@ final class Words {
     this.background = amp;
     this.end = callEnd;
     this.fullEnd = end;
-  }
-
-  private static List<Word> split(String src, int from, int to) {
-    List<Word> words = new ArrayList<>();
-    int p = from;
-    while (p < to) {
-      char ch = src.charAt(p);
-      if (ch == ' ' || ch == '\t') {
-        p++;
-        continue;
-      }
-      if (ch == '*') {
-        words.add(new Word("*", p, false));
-        p++;
-        continue;
-      }
-      int wordStart = p;
-      char quote = 0;
-      while (p < to) {
-        ch = src.charAt(p);
-        if (quote != 0) {
-          if (ch == '\\' && p + 1 < to) {
-            p++;
-          } else if (ch == quote) {
-            quote = 0;
-          }
-        } else if (ch == ' ' || ch == '\t' || ch == '*') {
-          break;
-        } else if (ch == '"' || ch == '\'') {
-          quote = ch;
-        }
-        p++;
-      }
-      words.add(new Word(src.substring(wordStart, p), wordStart, quote != 0));
-    }
-    return words;
   }
 
   /** Whether the statement ended in {@code &}. */
@@ -122,11 +82,11 @@ final class Words {
     return column + (offset - start);
   }
 
-  Span span(Word w) {
+  Span span(ShortWords.Word w) {
     return new Span(line, columnOf(w.start()), line, columnOf(w.start() + w.text().length()));
   }
 
-  Span span(Word first, Word last) {
+  Span span(ShortWords.Word first, ShortWords.Word last) {
     return Span.covering(span(first), span(last));
   }
 
@@ -134,7 +94,7 @@ final class Words {
     return next < list.size();
   }
 
-  Optional<Word> peek() {
+  Optional<ShortWords.Word> peek() {
     return hasMore() ? Optional.of(list.get(next)) : Optional.empty();
   }
 
@@ -144,7 +104,7 @@ final class Words {
   }
 
   /** The next word; {@code what} names it for the message when there is none. */
-  Word take(String what) {
+  ShortWords.Word take(String what) {
     if (!hasMore()) {
       throw missing(what);
     }
@@ -154,7 +114,7 @@ final class Words {
   /** Fails if words are left. */
   void end() {
     if (hasMore()) {
-      Word extra = list.get(next);
+      ShortWords.Word extra = list.get(next);
       throw at(extra, "unexpected '" + extra.text() + "' after '" + before(next) + "'");
     }
   }
@@ -165,12 +125,12 @@ final class Words {
   }
 
   /** {@code w} is not {@code what} was wanted. */
-  ParseAbort wrong(Word w, String what) {
+  ParseAbort wrong(ShortWords.Word w, String what) {
     return at(w, "expected " + what + " after '" + before(list.indexOf(w)) + "', got '"
         + w.text() + "'");
   }
 
-  ParseAbort at(Word w, String message) {
+  ParseAbort at(ShortWords.Word w, String message) {
     return ParseAbort.invalid(line, columnOf(w.start()), message);
   }
 
@@ -183,7 +143,7 @@ final class Words {
     if (i <= 0) {
       return "";
     }
-    Word last = list.get(i - 1);
+    ShortWords.Word last = list.get(i - 1);
     return src.substring(list.getFirst().start(), last.start() + last.text().length());
   }
 }

@@ -13,7 +13,7 @@
  *     PythonLexer ── tokens, INDENT/DEDENT ──▶ StatementParser ──▶ ExpressionParser
  *                                                  │                   └▶ StringLiterals (f-string fields)
  *                                                  └ a line starting like the short form:
- *                                                     Words ▶ ShortFormParser ▶ DataLiterals, ExpectParser
+ *                                                     Words (ShortWords.split) ▶ ShortFormParser ▶ DataLiterals, ExpectParser
  *   ──▶ ParseResult = Complete(Program) | Incomplete(reason) | Invalid(file, line, column, message)
  * </pre>
  *

@@ -1,5 +1,6 @@
 package io.sockscope.shell.repl;
 
+import io.sockscope.shell.complete.AutoIndent;
 import io.sockscope.shell.complete.Completions;
 import io.sockscope.shell.complete.TabCompletion;
 import io.sockscope.shell.lang.ParseResult;
@@ -21,9 +22,6 @@ import org.jline.reader.SyntaxError;
  * the {@link EntryLine}, whose word is the text the candidates replace.
  */
 final class EntryParser implements org.jline.reader.Parser {
-
-  /** Spaces per block level, which the reader's {@code indentation} variable must match. */
-  static final int INDENT = 4;
 
   private final TabCompletion completion;
 
@@ -54,36 +52,6 @@ final class EntryParser implements org.jline.reader.Parser {
    */
   static int levels(String text, int cursor) {
     int lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
-    String current = text.substring(lineStart, cursor);
-    if (current.isBlank()) {
-      return 0;
-    }
-    int columns = 0;
-    while (columns < current.length() && (current.charAt(columns) == ' '
-        || current.charAt(columns) == '\t')) {
-      columns += current.charAt(columns) == '\t' ? INDENT : 1;
-    }
-    int level = columns / INDENT;
-    String code = withoutComment(current).stripTrailing();
-    return code.endsWith(":") ? level + 1 : level;
-  }
-
-  private static String withoutComment(String line) {
-    char quote = 0;
-    for (int p = 0; p < line.length(); p++) {
-      char c = line.charAt(p);
-      if (quote != 0) {
-        if (c == '\\') {
-          p++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '#') {
-        return line.substring(0, p);
-      }
-    }
-    return line;
+    return AutoIndent.levelsAfter(text.substring(lineStart, cursor));
   }
 }

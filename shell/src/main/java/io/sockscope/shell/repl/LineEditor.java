@@ -1,5 +1,6 @@
 package io.sockscope.shell.repl;
 
+import io.sockscope.shell.complete.AutoIndent;
 import io.sockscope.shell.complete.SessionNames;
 import io.sockscope.shell.complete.TabCompletion;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class LineEditor {
         .completer(new EntryCompleter())
         .highlighter(new EntryHighlighter(names, colour))
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
-        .variable(LineReader.INDENTATION, EntryParser.INDENT)
+        .variable(LineReader.INDENTATION, AutoIndent.SPACES)
         .variable(LineReader.BLINK_MATCHING_PAREN, 0)
         .variable(LineReader.HISTORY_SIZE, 2000)
         .variable(LineReader.HISTORY_FILE_SIZE, 10000)

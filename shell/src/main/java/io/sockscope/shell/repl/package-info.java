@@ -17,7 +17,7 @@
  *           │ TranscriptRecords, from any thread
  *           ▼
  *   ShellSink ─▶ shell.render.TranscriptText / TranscriptJson ─▶ Screen ─▶ LineReader.printAbove
- *   LiveNames: the session's sockets, variables and peers, for completion and highlighting
+ *   shell.run.LiveNames: the session's sockets, variables and peers, for completion and highlighting
  * </pre>
  *
  * <p>Threads: the thread that calls {@link io.sockscope.shell.repl.LineShell#run} reads lines

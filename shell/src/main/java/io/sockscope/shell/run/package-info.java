@@ -18,6 +18,7 @@
  *    ├ SocketRegistry  names of sockets; CPython's refcount closing, as garbage collection
  *    └ Transcript      TranscriptSink + LiveInspector: live before, call, live records, state —
  *                      per call; between(): the live records no call caused, outside groups
+ *   LiveNames          the session's sockets, variables and peers, as completion asks for them
  * </pre>
  *
  * <h2>Python, faithfully where a script can see it</h2>

@@ -20,14 +20,16 @@ import java.util.concurrent.TimeUnit;
  * A program sockscope did not make, talking TCP on 127.0.0.1: {@code peer.py} in a python3
  * process with plain sockets. It listens on a free port and waits; {@link #go} runs its
  * scenarios (exchange, reset, many N, bulk BYTES, refused) and {@link #awaitDone} waits for them.
+ * The shell's capture tests use it, and the tests module's end-to-end ones through the shell test-jar.
  */
-final class Peer implements AutoCloseable {
+public final class Peer implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader lines;
     private final Writer input;
     private final CompletableFuture<String> errors;
-    final int port;
+    /** The port it listens on, on 127.0.0.1. */
+    public final int port;
 
     private Peer(Process process) throws IOException {
         this.process = process;
@@ -50,7 +52,7 @@ final class Peer implements AutoCloseable {
     }
 
     /** Starts the peer with {@code scenarios}; it listens and waits for {@link #go}. */
-    static Peer start(Path dir, String... scenarios) throws IOException {
+    public static Peer start(Path dir, String... scenarios) throws IOException {
         Path script = dir.resolve("peer.py");
         if (!Files.exists(script)) {
             try (InputStream in = Peer.class.getResourceAsStream("peer.py")) {
@@ -63,13 +65,13 @@ final class Peer implements AutoCloseable {
     }
 
     /** Runs the scenarios now. */
-    void go() throws IOException {
+    public void go() throws IOException {
         input.write("go\n");
         input.flush();
     }
 
     /** Waits until the scenarios ran, and checks that they did as expected. */
-    void awaitDone() throws IOException, InterruptedException {
+    public void awaitDone() throws IOException, InterruptedException {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the peer finished").isTrue();
         assertThat(lines.readLine()).as("the peer's last line (stderr: %s)", errors.join())
                 .isEqualTo("done");

@@ -18,14 +18,12 @@ import java.util.Optional;
  * it; for an explanation, its whole text and frames; for a call's head, the call. It scrolls on
  * its own; choosing another row starts it at the top.
  */
-public final class DetailView {
+public final class DetailView extends ScrollingView {
 
   private final SegmentList segments;
   private final SocketBook book;
   private final PayloadBook payloads;
   private Optional<SegmentRow> shownRow = Optional.empty();
-  private int scroll;
-  private int height = 1;
 
   public DetailView(SegmentList segments, SocketBook book, PayloadBook payloads) {
     this.segments = segments;
@@ -33,43 +31,19 @@ public final class DetailView {
     this.payloads = payloads;
   }
 
-  public void height(int rows) {
-    height = Math.max(1, rows);
-  }
-
-  /** Scrolls by {@code rows} (negative: up). */
-  public void scroll(int rows) {
-    scroll = Math.max(0, scroll + rows);
-  }
-
-  public void page(int pages) {
-    scroll(pages * Math.max(1, height - 1));
-  }
-
-  public void home() {
-    scroll = 0;
-  }
-
-  public void end() {
-    scroll = Integer.MAX_VALUE / 2;
-  }
-
-  /** The rows in sight at {@code width}, {@code height} at most. */
+  /** The rows in sight at {@code width}; another selected row starts at the top. */
+  @Override
   public List<List<Span>> visible(int width) {
     Optional<SegmentRow> row = segments.selected();
     if (!row.equals(shownRow)) {
       shownRow = row;
-      scroll = 0;
+      home();
     }
-    List<List<Span>> rows = new ArrayList<>();
-    for (Line line : lines(width)) {
-      rows.addAll(line.rows(width));
-    }
-    scroll = Math.clamp(scroll, 0, Math.max(0, rows.size() - height));
-    return rows.subList(scroll, Math.min(rows.size(), scroll + height));
+    return super.visible(width);
   }
 
   /** The lines for the selected row, laid out for {@code width} columns. */
+  @Override
   public List<Line> lines(int width) {
     Optional<SegmentRow> row = segments.selected();
     if (row.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.sockscope.tui.view;
 
+import io.sockscope.shell.complete.AutoIndent;
 import io.sockscope.shell.complete.Candidate;
 import io.sockscope.shell.complete.Completions;
 import io.sockscope.shell.complete.Highlighting;
@@ -26,7 +27,6 @@ public final class EditLine {
 
   public static final String PROMPT = ">>> ";
   public static final String CONTINUATION = "... ";
-  private static final int INDENT = 4;
 
   /** What a key did to the line. */
   public record Result(Optional<String> submitted, Optional<ParseResult> parsed,
@@ -350,10 +350,10 @@ public final class EditLine {
     }
     ParseResult parsed = Parser.parseEntry(entry);
     if (parsed instanceof ParseResult.Incomplete) {
-      int levels = levels(line.toString());
+      int levels = AutoIndent.levelsAfter(line.toString());
       previous.add(line.toString());
       line.setLength(0);
-      line.append(" ".repeat(levels * INDENT));
+      line.append(" ".repeat(levels * AutoIndent.SPACES));
       cursor = line.length();
       return Result.NONE;
     }
@@ -371,39 +371,6 @@ public final class EditLine {
       end--;
     }
     return String.join("\n", java.util.Arrays.copyOf(lines, end));
-  }
-
-  /** The block depth of the line after {@code current}: its own, one more after a ':'. */
-  static int levels(String current) {
-    if (current.isBlank()) {
-      return 0;
-    }
-    int columns = 0;
-    while (columns < current.length() && (current.charAt(columns) == ' '
-        || current.charAt(columns) == '\t')) {
-      columns += current.charAt(columns) == '\t' ? INDENT : 1;
-    }
-    int level = columns / INDENT;
-    return withoutComment(current).stripTrailing().endsWith(":") ? level + 1 : level;
-  }
-
-  private static String withoutComment(String line) {
-    char quote = 0;
-    for (int p = 0; p < line.length(); p++) {
-      char c = line.charAt(p);
-      if (quote != 0) {
-        if (c == '\\') {
-          p++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '#') {
-        return line.substring(0, p);
-      }
-    }
-    return line;
   }
 
   private Result complete() {

@@ -18,12 +18,10 @@ import java.util.Optional;
  * at the right), each arrow in its segment's tone, with a title naming the connection and the
  * explanations' texts under it. It scrolls; it is drawn afresh for the overlay's width.
  */
-public final class LadderView {
+public final class LadderView extends ScrollingView {
 
   private final SegmentList segments;
   private int stream = -1;
-  private int scroll;
-  private int height = 1;
 
   public LadderView(SegmentList segments) {
     this.segments = segments;
@@ -36,51 +34,22 @@ public final class LadderView {
       return false;
     }
     stream = s.get().stream();
-    scroll = 0;
+    home();
     return true;
   }
 
   /** Opens on connection {@code stream}. */
   public void open(int connection) {
     stream = connection;
-    scroll = 0;
+    home();
   }
 
   public int stream() {
     return stream;
   }
 
-  public void height(int rows) {
-    height = Math.max(1, rows);
-  }
-
-  public void scroll(int rows) {
-    scroll = Math.max(0, scroll + rows);
-  }
-
-  public void page(int pages) {
-    scroll(pages * Math.max(1, height - 1));
-  }
-
-  public void home() {
-    scroll = 0;
-  }
-
-  public void end() {
-    scroll = Integer.MAX_VALUE / 2;
-  }
-
-  /** The rows in sight at {@code width}. */
-  public List<List<Span>> visible(int width) {
-    List<List<Span>> rows = new ArrayList<>();
-    for (Line line : lines(width)) {
-      rows.addAll(line.rows(width));
-    }
-    scroll = Math.clamp(scroll, 0, Math.max(0, rows.size() - height));
-    return rows.subList(scroll, Math.min(rows.size(), scroll + height));
-  }
-
   /** The title, the ladder and the explanations of the connection, for {@code width} columns. */
+  @Override
   public List<Line> lines(int width) {
     List<Segment> all = segments.stream(stream);
     if (all.isEmpty()) {

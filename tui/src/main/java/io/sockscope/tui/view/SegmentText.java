@@ -1,8 +1,8 @@
 package io.sockscope.tui.view;
 
 import io.sockscope.inspector.decode.TcpFlags;
-import io.sockscope.inspector.flow.AnalysisFlag;
 import io.sockscope.inspector.flow.Segment;
+import io.sockscope.shell.render.Palette;
 import java.util.Locale;
 
 /**
@@ -15,13 +15,6 @@ public final class SegmentText {
   private static final int[] LETTER_BITS = {TcpFlags.FIN, TcpFlags.SYN, TcpFlags.RST,
       TcpFlags.PSH, TcpFlags.ACK, TcpFlags.URG, TcpFlags.ECE, TcpFlags.CWR};
   private static final char[] LETTERS = {'F', 'S', 'R', 'P', '.', 'U', 'E', 'W'};
-  private static final int LOSS = AnalysisFlag.RETRANSMISSION.bit()
-      | AnalysisFlag.FAST_RETRANSMISSION.bit() | AnalysisFlag.SPURIOUS_RETRANSMISSION.bit()
-      | AnalysisFlag.OUT_OF_ORDER.bit() | AnalysisFlag.LOST_SEGMENT.bit()
-      | AnalysisFlag.DUPLICATE_ACK.bit();
-  private static final int FLOW_CONTROL = AnalysisFlag.ZERO_WINDOW.bit()
-      | AnalysisFlag.ZERO_WINDOW_PROBE.bit() | AnalysisFlag.ZERO_WINDOW_PROBE_ACK.bit()
-      | AnalysisFlag.WINDOW_FULL.bit();
 
   private SegmentText() {}
 
@@ -63,24 +56,9 @@ public final class SegmentText {
     return out.toString().stripTrailing();
   }
 
-  /** The segment's tone, as the line shell's palette colours it. */
+  /** The segment's tone: the role the line shell's palette colours it by. */
   public static Tone tone(Segment s) {
-    if (s.has(TcpFlags.RST)) {
-      return Tone.RST;
-    }
-    if ((s.analysis() & LOSS) != 0) {
-      return Tone.LOSS;
-    }
-    if ((s.analysis() & FLOW_CONTROL) != 0) {
-      return Tone.FLOW_CONTROL;
-    }
-    if (s.has(TcpFlags.SYN)) {
-      return Tone.SYN;
-    }
-    if (s.has(TcpFlags.FIN)) {
-      return Tone.FIN;
-    }
-    return s.length() > 0 ? Tone.DATA : Tone.ACK;
+    return Tone.of(Palette.role(s));
   }
 
   /**

@@ -8,10 +8,7 @@ import io.sockscope.shell.lang.ParseResult;
 import io.sockscope.shell.run.CaptureStatus;
 import io.sockscope.shell.run.TranscriptRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -31,31 +28,21 @@ public final class SessionView {
     LADDER
   }
 
-  private static final int MENU_ROWS = 8;
-
   private final SocketBook book = new SocketBook();
   private final PayloadBook payloads = new PayloadBook();
   private final TranscriptView transcript = new TranscriptView();
   private final SegmentList segments = new SegmentList(book);
   private final DetailView detail = new DetailView(segments, book, payloads);
   private final SocketTable sockets = new SocketTable();
-  private final LadderView ladder = new LadderView(segments);
+  private final Overlays overlays = new Overlays(new LadderView(segments));
   private final EditLine input;
-  private final Predicate<String> isSocket;
-  private final Map<Long, EngineEvent.CallStarted> running = new LinkedHashMap<>();
-  private final Map<String, String> peers = new LinkedHashMap<>();
+  private final ShellPane shell;
+  private final SessionStatus status = new SessionStatus();
+  private final FilterPrompt filter = new FilterPrompt(segments);
   private ScreenLayout layout = ScreenLayout.of(80, 24);
   private Pane focus = Pane.SHELL;
-  private Overlay overlay = Overlay.NONE;
-  private int helpScroll;
-  private String filterDraft;
-  private SegmentFilter filterBefore = SegmentFilter.NONE;
   private String message = "";
   private String runningEntry;
-  private long nowMicros;
-  private String capture = "capture off";
-  private boolean capturing;
-  private long captured;
 
   /**
    * @param completion Tab completion over the session's names
@@ -64,7 +51,7 @@ public final class SessionView {
    */
   public SessionView(TabCompletion completion, History history, Predicate<String> isSocket) {
     this.input = new EditLine(completion, history);
-    this.isSocket = isSocket;
+    this.shell = new ShellPane(transcript, input, isSocket);
     resize(80, 24);
   }
 
@@ -78,22 +65,19 @@ public final class SessionView {
     sockets.accept(record);
     switch (record) {
       case TranscriptRecord.Segment s -> {
-        captured++;
+        status.captured(1);
         segments.accept(new WireSegment(s.segment(), s.call(), origin(s.origin()),
             Optional.empty(), s.origin().socket(), s.origin().peer()));
       }
       case TranscriptRecord.SegmentsFolded f -> {
-        captured += f.count();
+        status.captured(f.count());
         segments.accept(new SegmentRow.Folded(f.call(), f.count(), f.firstFrame(),
             f.lastFrame()));
       }
       case TranscriptRecord.Explain x -> segments.accept(x.explanation());
-      case TranscriptRecord.Call c -> running.remove(c.event().id());
+      case TranscriptRecord.Call c -> shell.callEnded(c.event().id());
       case TranscriptRecord.Peer p -> peer(p);
-      case TranscriptRecord.Capture c -> {
-        capture = captureText(c);
-        capturing = false;
-      }
+      case TranscriptRecord.Capture c -> status.captureEnded(c);
       default -> {
         // the panes above have it
       }
@@ -106,11 +90,7 @@ public final class SessionView {
    */
   public void peer(TranscriptRecord.Peer p) {
     book.learn(p);
-    if (p.event() == TranscriptRecord.PeerEvent.STARTED) {
-      peers.put(p.name(), p.kind() + " " + p.endpoint());
-    } else {
-      peers.remove(p.name());
-    }
+    status.peer(p);
   }
 
   private static WireSegment.Origin origin(SegmentOrigin origin) {
@@ -133,7 +113,7 @@ public final class SessionView {
 
   /** A call began (it shows as running until its record comes). */
   public void callStarted(EngineEvent.CallStarted started) {
-    running.put(started.id(), started);
+    shell.callStarted(started);
   }
 
   /** The kernel's view of every socket now. */
@@ -143,28 +123,14 @@ public final class SessionView {
 
   /** The clock, µs since the epoch, for running calls' elapsed time. */
   public void tick(long epochMicros) {
-    nowMicros = epochMicros;
+    shell.tick(epochMicros);
   }
 
   /** Whether capture runs, as the session started it. */
   public void capture(CaptureStatus status) {
-    capturing = status instanceof CaptureStatus.Active;
-    capture = switch (status) {
-      case CaptureStatus.Active a -> "capture on";
-      case CaptureStatus.Off o -> "capture off";
-      case CaptureStatus.Unavailable u -> "no capture";
-    };
+    this.status.capture(status);
   }
 
-
-  private static String captureText(TranscriptRecord.Capture c) {
-    if (!c.status().equals("ok")) {
-      return "no capture";
-    }
-    return c.iface().orElse("?") + " ● " + (c.received().isPresent() ? c.received().getAsLong()
-        : 0) + " captured, " + (c.dropped().isPresent() ? c.dropped().getAsLong() : 0)
-        + " dropped";
-  }
 
   /** A line of the shell's own in the transcript (the greeting). */
   public void note(String text, Tone tone) {
@@ -178,7 +144,7 @@ public final class SessionView {
       segments.height(layout.contentRows(Pane.SEGMENTS));
       detail.height(layout.contentRows(Pane.DETAIL));
       sockets.height(layout.contentRows(Pane.SOCKETS));
-      ladder.height(overlayRows());
+      overlays.height(overlayRows());
     }
   }
 
@@ -212,12 +178,12 @@ public final class SessionView {
     if (key.equals(new Key.Ctrl('c'))) {
       return interrupt();
     }
-    if (filterDraft != null) {
+    if (filter.isOpen()) {
       filterKey(key);
       return Command.NONE;
     }
-    if (overlay != Overlay.NONE) {
-      overlayKey(key);
+    if (overlays.shown() != Overlay.NONE) {
+      overlays.press(key);
       return Command.NONE;
     }
     if (key == Key.Named.F1) {
@@ -393,76 +359,25 @@ public final class SessionView {
   }
 
   private void openHelp() {
-    overlay = Overlay.HELP;
-    helpScroll = 0;
+    overlays.openHelp();
   }
 
   private void openLadder() {
-    if (ladder.open()) {
-      overlay = Overlay.LADDER;
-    } else {
+    if (!overlays.openLadder()) {
       message = "no segment to draw a ladder for: select one in the segments pane";
     }
   }
 
   private void openFilter() {
-    filterBefore = segments.filter();
-    filterDraft = filterBefore.text();
+    filter.open();
   }
 
   private void filterKey(Key key) {
-    switch (key) {
-      case Key.Typed(char c) -> filterDraft += c;
-      case Key.Named n when n == Key.Named.BACKSPACE -> filterDraft = filterDraft.isEmpty() ? ""
-          : filterDraft.substring(0, filterDraft.length() - 1);
-      case Key.Ctrl(char c) when c == 'u' -> filterDraft = "";
-      case Key.Named n when n == Key.Named.ENTER -> {
-        filterDraft = null;
-        focus = focus == Pane.SHELL ? Pane.SEGMENTS : focus;
-        message = segments.filter().isEmpty() ? "filter cleared"
-            : segments.count() + " rows match";
-        return;
-      }
-      case Key.Named n when n == Key.Named.ESCAPE -> {
-        filterDraft = null;
-        segments.filter(filterBefore);
-        return;
-      }
-      default -> {
-        return;
-      }
-    }
-    segments.filter(SegmentFilter.parse(filterDraft));
-  }
-
-  private void overlayKey(Key key) {
-    boolean close = key == Key.Named.ESCAPE || key.equals(new Key.Typed('q'))
-        || key == Key.Named.ENTER
-        || (overlay == Overlay.HELP && (key.equals(new Key.Typed('?')) || key == Key.Named.F1))
-        || (overlay == Overlay.LADDER && key.equals(new Key.Typed('l')));
-    if (close) {
-      overlay = Overlay.NONE;
-      return;
-    }
-    int page = Math.max(1, overlayRows() - 1);
-    int delta = switch (key) {
-      case Key.Typed(char c) when c == 'j' -> 1;
-      case Key.Typed(char c) when c == 'k' -> -1;
-      case Key.Named n when n == Key.Named.DOWN -> 1;
-      case Key.Named n when n == Key.Named.UP -> -1;
-      case Key.Named n when n == Key.Named.PAGE_DOWN -> page;
-      case Key.Named n when n == Key.Named.PAGE_UP -> -page;
-      case Key.Named n when n == Key.Named.HOME -> -Integer.MAX_VALUE / 2;
-      case Key.Named n when n == Key.Named.END -> Integer.MAX_VALUE / 2;
-      default -> 0;
-    };
-    if (overlay == Overlay.HELP) {
-      helpScroll = Math.max(0, helpScroll + delta);
-    } else if (delta != 0) {
-      ladder.scroll(delta);
+    if (filter.press(key) == FilterPrompt.Outcome.APPLIED) {
+      focus = focus == Pane.SHELL ? Pane.SEGMENTS : focus;
+      message = segments.filter().isEmpty() ? "filter cleared" : segments.count() + " rows match";
     }
   }
-
 
   public ScreenLayout layout() {
     return layout;
@@ -473,7 +388,7 @@ public final class SessionView {
   }
 
   public Overlay overlay() {
-    return overlay;
+    return overlays.shown();
   }
 
   /** A row of a pane, highlighted when it is the selection. */
@@ -484,75 +399,14 @@ public final class SessionView {
    * unfinished entry and the completion menu, at the bottom.
    */
   public List<Row> shellRows() {
-    int width = layout.contentColumns(Pane.SHELL);
-    int height = layout.contentRows(Pane.SHELL);
-    List<Row> bottom = new ArrayList<>();
-    for (EngineEvent.CallStarted call : running.values()) {
-      double seconds = Math.max(0, nowMicros - call.startMicros()) / 1e6;
-      bottom.add(new Row(Line.clip(List.of(new Span("[" + call.id() + "] ", Tone.CALL_ID),
-          new Span(call.op().wireName() + " " + call.socket(), Tone.SOURCE),
-          new Span(String.format(Locale.ROOT, "  running %.1f s", seconds), Tone.RUNNING),
-          new Span("  Ctrl-C cancels", Tone.DIM)), width), false));
-    }
-    List<String> earlier = input.previousLines();
-    for (int i = 0; i < earlier.size(); i++) {
-      bottom.add(new Row(Line.clip(List.of(new Span(i == 0 ? EditLine.PROMPT
-          : EditLine.CONTINUATION, Tone.PROMPT), new Span(Text.printable(earlier.get(i)),
-              Tone.SOURCE)), width), false));
-    }
-    List<EditLine.MenuRow> menu = input.menu();
-    int menuRows = Math.min(menu.size(), Math.min(MENU_ROWS, Math.max(1, height / 2)));
-    int selected = menu.stream().filter(EditLine.MenuRow::selected).findFirst()
-        .map(menu::indexOf).orElse(0);
-    int first = Math.clamp(selected - menuRows + 1, 0, Math.max(0, menu.size() - menuRows));
-    for (int i = first; i < first + menuRows; i++) {
-      EditLine.MenuRow m = menu.get(i);
-      String more = i == first + menuRows - 1 && menu.size() > first + menuRows
-          ? "  (+" + (menu.size() - first - menuRows) + " more)" : "";
-      bottom.add(new Row(Line.clip(List.of(new Span(m.value(), Tone.STRONG), new Span(
-          m.description().isEmpty() ? more : "  " + m.description() + more, Tone.DIM)), width),
-          m.selected()));
-    }
-    int room = Math.max(0, height - bottom.size());
-    List<Row> out = new ArrayList<>();
-    for (List<Span> row : transcript.visible(width, room)) {
-      out.add(new Row(row, false));
-    }
-    out.addAll(bottom.subList(Math.max(0, bottom.size() - height), bottom.size()));
-    return out;
+    return shell.rows(layout.contentColumns(Pane.SHELL), layout.contentRows(Pane.SHELL));
   }
 
   /** The input row: prompt and line, scrolled so the cursor shows, and the cursor's column. */
   public record InputRow(List<Span> spans, int cursorColumn) {}
 
   public InputRow inputRow() {
-    int width = layout.input().width();
-    String prompt = input.prompt();
-    List<Span> line = input.highlighted(isSocket);
-    int cursor = Text.printable(input.text().substring(0, input.cursor())).length();
-    int promptWidth = prompt.length();
-    int room = Math.max(1, width - promptWidth - 1);
-    int shift = Math.max(0, cursor - room);
-    List<Span> shown = new ArrayList<>();
-    shown.add(new Span(prompt, focus == Pane.SHELL ? Tone.PROMPT : Tone.DIM));
-    shown.addAll(drop(line, shift));
-    return new InputRow(Line.clip(shown, width), Math.min(width - 1, promptWidth + cursor
-        - shift));
-  }
-
-  private static List<Span> drop(List<Span> spans, int columns) {
-    List<Span> out = new ArrayList<>();
-    int skip = columns;
-    for (Span s : spans) {
-      if (skip >= s.width()) {
-        skip -= s.width();
-        continue;
-      }
-      String text = s.text().substring(s.text().offsetByCodePoints(0, skip));
-      skip = 0;
-      out.add(new Span(text, s.tone()));
-    }
-    return out;
+    return shell.inputRow(layout.input().width(), focus == Pane.SHELL);
   }
 
   /** The segments pane's rows. */
@@ -601,59 +455,23 @@ public final class SessionView {
 
   /** The overlay's title. */
   public String overlayTitle() {
-    return switch (overlay) {
-      case NONE -> "";
-      case HELP -> "keys  (Esc closes)";
-      case LADDER -> "ladder of connection " + ladder.stream() + "  (Esc closes)";
-    };
+    return overlays.title();
   }
 
   /** The overlay's rows at {@code width} columns. */
   public List<Row> overlayRows(int width) {
-    List<Row> out = new ArrayList<>();
-    switch (overlay) {
-      case NONE -> {
-        return out;
-      }
-      case LADDER -> {
-        ladder.height(overlayRows());
-        for (List<Span> row : ladder.visible(width)) {
-          out.add(new Row(row, false));
-        }
-      }
-      case HELP -> {
-        List<List<Span>> rows = new ArrayList<>();
-        for (Line line : KeyHelp.lines(width)) {
-          rows.addAll(line.rows(width));
-        }
-        helpScroll = Math.clamp(helpScroll, 0, Math.max(0, rows.size() - overlayRows()));
-        for (List<Span> row : rows.subList(helpScroll, Math.min(rows.size(),
-            helpScroll + overlayRows()))) {
-          out.add(new Row(row, false));
-        }
-      }
-    }
-    return out;
+    overlays.height(overlayRows());
+    return overlays.rows(width);
   }
 
   /** The status bar: capture, peers, then what is running, a message, or the keys to try. */
   public List<Span> statusRow() {
     int width = layout.status().width();
     List<Span> out = new ArrayList<>();
-    if (filterDraft != null) {
-      out.add(new Span(" filter: ", Tone.STRONG));
-      out.add(new Span(filterDraft + "▌", Tone.PLAIN));
-      out.add(new Span("  socket, flag (S. R syn), code (handshake), peer, kernel, [call]; "
-          + "Enter applies, Esc cancels", Tone.DIM));
-      return Line.clip(out, width);
+    if (filter.isOpen()) {
+      return Line.clip(filter.spans(), width);
     }
-    out.add(new Span(" " + (capturing ? "capture ● " + captured + " segment"
-        + (captured == 1 ? "" : "s") : capture), Tone.STATE));
-    out.add(new Span(" │ ", Tone.DIM));
-    out.add(new Span(peers.isEmpty() ? "no peer" : peers.size() == 1
-        ? peers.entrySet().iterator().next().getValue()
-        : peers.size() + " peers", Tone.PEER));
-    out.add(new Span(" │ ", Tone.DIM));
+    out.addAll(status.spans());
     if (!message.isEmpty()) {
       out.add(new Span(message, Tone.NOTE));
     } else if (runningEntry != null) {
@@ -703,7 +521,6 @@ public final class SessionView {
 
   /** The ladder of connection {@code stream}. */
   public void openLadder(int stream) {
-    ladder.open(stream);
-    overlay = Overlay.LADDER;
+    overlays.openLadder(stream);
   }
 }

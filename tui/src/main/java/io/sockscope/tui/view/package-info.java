@@ -7,16 +7,20 @@
  * <pre>
  *   SessionView ── press(Key) → Command (Run, Rejected, Cancel, Quit, None)
  *     ├ ScreenLayout   where each pane goes at columns × rows (80×24 and up)
- *     ├ TranscriptView the shell pane: records as lines, a call's state on its outcome row
- *     │                when narrow; echo of entries; scrolling
- *     ├ EditLine       the input line: Emacs keys, History, Ctrl-R, Tab completion
+ *     ├ ShellPane      the shell pane's rows (running calls, menu) and the input row, over:
+ *     │ ├ TranscriptView the records as lines, a call's state on its outcome row when
+ *     │ │              narrow; echo of entries; scrolling
+ *     │ └ EditLine     the input line: Emacs keys, History, Ctrl-R, Tab completion
  *     │                (shell.complete.TabCompletion), highlighting, continuation lines
  *     ├ SegmentList    segments grouped under their calls, the kernel's and the peer's
- *     │  │             marked; SegmentFilter; selection that follows; SocketBook names ends
- *     │  ├ DetailView  every field, options, Hexdump, explanations of the selected row
- *     │  └ LadderView  the selected connection as shell.render.Ladder draws it
+ *     │  │             marked; SegmentFilter (typed in FilterPrompt); selection that follows;
+ *     │  │             SocketBook names ends
+ *     │  └ DetailView  every field, options, Hexdump, explanations of the selected row
  *     ├ SocketTable    the sockets: state records at once, kernel snapshots (TIME_WAIT too)
- *     └ KeyHelp        every key, for the help overlay
+ *     ├ Overlays       the help (KeyHelp: every key) or the ladder (LadderView: the selected
+ *     │                connection as shell.render.Ladder draws it)
+ *     └ SessionStatus  the status bar's capture count and peers
+ *   ScrollingView      a window of a height over lines laid out for a width (detail, ladder, help)
  *   Line / Span / Tone  styled text; Line.rows wraps it for a width
  * </pre>
  *

@@ -1,24 +1,22 @@
-package io.sockscope.tui;
+package io.sockscope.shell.run;
 
 import io.sockscope.engine.peer.Peer;
 import io.sockscope.shell.complete.SessionNames;
-import io.sockscope.shell.run.Session;
-import io.sockscope.shell.run.SocketValue;
-import io.sockscope.shell.run.Value;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The running session's names for Tab completion and highlighting: variables bound to open
- * sockets, the other variables (modules left out), the running peers. Read afresh at each call
- * from the session's snapshot of its variables and the engine's peers, which takes no lock a
- * running call holds, so the GUI thread may ask at every key.
+ * The running session's names as completion and highlighting see them: variables bound to open
+ * sockets, the other variables (modules left out: completion offers {@code socket.} itself), and
+ * the running peers, for the line shell and the full-screen session alike. Read afresh at every
+ * call, from the session's snapshot of its variables and the engine's peers: no system call and
+ * no lock a running call holds, so it is cheap enough for every keystroke on any thread.
  */
-final class LiveNames implements SessionNames {
+public final class LiveNames implements SessionNames {
 
   private final Session session;
 
-  LiveNames(Session session) {
+  public LiveNames(Session session) {
     this.session = session;
   }
 
@@ -27,10 +25,7 @@ final class LiveNames implements SessionNames {
     List<Known> out = new ArrayList<>();
     for (Session.Variable v : session.variables()) {
       if (v.value() instanceof SocketValue socket && socket.sock().isOpen()) {
-        StringBuilder what = new StringBuilder("fd ").append(socket.fd());
-        socket.sock().lastLocal().ifPresent(l -> what.append(", ").append(l));
-        socket.sock().lastRemote().ifPresent(r -> what.append(" → ").append(r));
-        out.add(new Known(v.name(), what.toString()));
+        out.add(new Known(v.name(), describe(socket)));
       }
     }
     return out;
@@ -57,12 +52,20 @@ final class LiveNames implements SessionNames {
   }
 
   /** Whether {@code name} is bound to an open socket. */
-  boolean isSocket(String name) {
+  public boolean isSocket(String name) {
     for (Session.Variable v : session.variables()) {
       if (v.name().equals(name)) {
         return v.value() instanceof SocketValue socket && socket.sock().isOpen();
       }
     }
     return false;
+  }
+
+  /** {@code fd 5, 127.0.0.1:51234 → 127.0.0.1:9000}: what the socket is, from its endpoints. */
+  private static String describe(SocketValue socket) {
+    StringBuilder out = new StringBuilder("fd ").append(socket.fd());
+    socket.sock().lastLocal().ifPresent(l -> out.append(", ").append(l));
+    socket.sock().lastRemote().ifPresent(r -> out.append(" → ").append(r));
+    return out.toString();
   }
 }

@@ -1,18 +1,20 @@
-package io.sockscope.shell.complete;
+package io.sockscope.shell.lang;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A short-form statement split into blank-separated words as the short-form reader splits it:
- * a quoted section stays inside its word, a {@code *} outside quotes is a word of its own.
+ * How a short-form statement splits into blank-separated words, one rule for the parser
+ * ({@link Words}) and for completion and highlighting: a quoted section ({@code "a b"},
+ * {@code hex:"48 65"}) stays inside its word, a {@code *} outside quotes is a word of its own.
  */
-final class ShortWords {
+public final class ShortWords {
 
-  /** A word and its offset in the entry; {@code unterminated} if a quote in it is still open. */
-  record Word(String text, int start, boolean unterminated) {
+  /** A word and its offset in the source; {@code unterminated} if a quote in it is still open. */
+  public record Word(String text, int start, boolean unterminated) {
 
-    int end() {
+    /** The offset just after the word. */
+    public int end() {
       return start + text.length();
     }
   }
@@ -20,7 +22,7 @@ final class ShortWords {
   private ShortWords() {}
 
   /** The words of {@code text[from, to)}. */
-  static List<Word> split(String text, int from, int to) {
+  public static List<Word> split(String text, int from, int to) {
     List<Word> words = new ArrayList<>();
     int p = from;
     while (p < to) {
