@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The live inspector's speed (root or CAP_NET_RAW): call → segment on screen for thousands of
-# send() calls through a session with capture (LiveLatencyBench), and a 1 GiB sendall() to the
-# discard peer with capture off and on (LiveThroughputBench). Appends the results to
-# docs/BENCHMARKS.md.
+# send() calls through a session with capture (LiveLatencyBench, with tiered JIT and with C1
+# only), and a 1 GiB sendall() to the discard peer with capture off and on
+# (LiveThroughputBench). Appends the results to docs/BENCHMARKS.md.
 # Usage: bench/live-session.sh [CALLS] [BYTES] [ROUNDS]   (defaults 3000, 1 GiB, 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,9 +33,16 @@ trap 'rm -f "$out"' EXIT
   echo "load average at start $(cut -d' ' -f1-3 /proc/loadavg); $("$java" -version 2>&1 | head -n 1)."
   echo
   echo "### Call → segment on screen"
-  echo
-  "$java" --enable-native-access=ALL-UNNAMED -cp "$shell_cp" \
-    io.sockscope.shell.live.LiveLatencyBench "$calls"
+  # With the launcher's collector, under both JIT settings: tiered (C2 compiles for the first
+  # ~10 s of a session and takes most of a core on 2 cores) and C1 only.
+  for jit in tiered -XX:TieredStopAtLevel=1; do
+    echo
+    echo "JIT: $jit"
+    echo
+    flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
+    [ "$jit" = tiered ] || flags+=("$jit")
+    "$java" "${flags[@]}" -cp "$shell_cp" io.sockscope.shell.live.LiveLatencyBench "$calls"
+  done
   echo
   echo "### 1 GiB sendall() to the discard peer"
   echo
