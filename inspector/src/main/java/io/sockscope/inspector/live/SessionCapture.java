@@ -36,8 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * returned, and each CPU's queue reaches capture in order, so they are all delivered by then.
  * The wait is a condition signalled by the capture thread, capped at {@link #MARKER_CAP_NANOS}
  * in case capture stalls. On any other interface nothing can be sent that is ordered with the traffic,
- * so the barrier waits until that interface has been quiet for {@link #QUIET_NANOS} (polling
- * with a deadline), at most {@link #QUIET_CAP_NANOS}.
+ * so the barrier waits until that interface's capture thread has taken in every frame the
+ * kernel counted for it and has then been quiet for {@link #QUIET_NANOS} (polling with a
+ * deadline), at most {@link #QUIET_CAP_NANOS}.
  */
 final class SessionCapture {
 
@@ -68,6 +69,13 @@ final class SessionCapture {
         final AtomicLongArray markerSeen = new AtomicLongArray(marker.senders());
         CaptureSource source;
         volatile long lastFrameNanos = System.nanoTime();
+        /** Frames this handle has taken in, counted once each is in the intake. */
+        volatile long handled;
+        /**
+         * Frames the kernel counted for this capture that never reached the listener (libpcap
+         * skipping one): found when a wait for them reached its cap, and not waited for again.
+         */
+        long unmatched;
         long markers;
 
         Handle(String iface) {
@@ -88,6 +96,7 @@ final class SessionCapture {
         void onFrame(io.sockscope.inspector.capture.LiveFrame frame) {
             lastFrameNanos = System.nanoTime();
             Marker.Seen mark = intake.accept(frame);
+            handled = handled + 1;
             if (mark == null) {
                 return;
             }
@@ -232,17 +241,43 @@ final class SessionCapture {
         return true;
     }
 
-    /** Until {@code handle} has delivered nothing for {@link #QUIET_NANOS} since now, at most the cap. */
+    /**
+     * Until {@code handle} has taken in every frame the kernel had put in its buffer when this
+     * was called (its pcap counters say how many: a capture thread slow to get a CPU does not
+     * pass for a quiet interface), and then has delivered nothing for {@link #QUIET_NANOS}; at
+     * most the cap.
+     */
     private static void awaitQuiet(Handle handle) {
         long start = System.nanoTime();
+        long tapped;
+        synchronized (handle) {
+            tapped = tapped(handle) - handle.unmatched;
+        }
         while (true) {
             long now = System.nanoTime();
-            if (now - Math.max(start, handle.lastFrameNanos) >= QUIET_NANOS
-                    || now - start >= QUIET_CAP_NANOS) {
+            boolean caughtUp = handle.handled >= tapped;
+            if (caughtUp && now - Math.max(start, handle.lastFrameNanos) >= QUIET_NANOS) {
+                return;
+            }
+            if (now - start >= QUIET_CAP_NANOS) {
+                if (!caughtUp) {
+                    synchronized (handle) {
+                        handle.unmatched += tapped - handle.handled;
+                    }
+                }
                 return;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    /** Frames the kernel has put in {@code handle}'s buffer so far (received, less those it dropped). */
+    private static long tapped(Handle handle) {
+        long tapped = 0;
+        for (CaptureStats stats : handle.source.stats()) {
+            tapped += stats.received() - stats.droppedByKernel();
+        }
+        return tapped;
     }
 
     private synchronized void note(String line) {

@@ -41,6 +41,22 @@ public final class CaptureRequirement implements BeforeAllCallback {
     }
 
     /**
+     * Gates a capture test on something else it needs (tshark, a network namespace, a tmpfs to
+     * fill): passes when {@code ok}; otherwise skips the test saying {@code why}, or fails it
+     * when {@value #REQUIRE_VARIABLE} is {@code 1}, as it is in CI, where all of them are there.
+     */
+    public static void assumeThat(boolean ok, String why) {
+        if (ok) {
+            return;
+        }
+        if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
+            Assertions.fail(REQUIRE_VARIABLE + "=1 but " + why);
+        }
+        System.err.println("capture test skipped: " + why);
+        Assumptions.abort(why);
+    }
+
+    /**
      * Passes when capture is available; otherwise aborts the test, or fails it when
      * {@code required}. Both carry {@link CaptureAvailability.Unavailable#line()}.
      */

@@ -1,5 +1,6 @@
 package io.sockscope.inspector.live;
 
+import io.sockscope.inspector.capture.CaptureRequirement;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A network namespace joined to this one by a veth pair, for traffic that leaves loopback:
@@ -35,7 +35,7 @@ final class Namespace implements AutoCloseable {
         Namespace ns = new Namespace("sockscope-" + id, "ssv" + id + "a", "10.77." + net + ".1",
                 "10.77." + net + ".2");
         String made = ns.run("ip", "netns", "add", ns.name);
-        Assumptions.assumeTrue(made.isEmpty(), "network namespaces unavailable: " + made);
+        CaptureRequirement.assumeThat(made.isEmpty(), "network namespaces unavailable: " + made);
         String peerSide = "ssv" + id + "b";
         List<List<String>> steps = List.of(
                 List.of("ip", "link", "add", ns.hostSide, "type", "veth", "peer", "name", peerSide),

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,7 +149,7 @@ class PcapWriterTest {
         Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString())
                 .redirectErrorStream(true).start();
         String mountOutput = new String(mounting.getInputStream().readAllBytes()).strip();
-        Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a 64 KiB tmpfs to fill (needs root): " + mountOutput);
+        CaptureRequirement.assumeThat(mounting.waitFor() == 0, "cannot mount a 64 KiB tmpfs to fill (needs root): " + mountOutput);
         try {
             Path file = mount.resolve("full.pcap");
             PcapWriter writer = open(file, LinkType.ETHERNET, 1500);

@@ -320,7 +320,7 @@ class CaptureCommandTest {
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs",
                 full.toString()).redirectErrorStream(true).start();
         String why = new String(mount.getInputStream().readAllBytes()).strip();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+        CaptureRequirement.assumeThat(mount.waitFor() == 0,
                 "a small tmpfs is needed to fill a disk, and mount failed: " + why);
         try (Peer peer = Peer.start(dir, "bulk", "8000000")) {
             Path pcap = full.resolve("bulk.pcap");
@@ -353,7 +353,7 @@ class CaptureCommandTest {
         Process add = new ProcessBuilder("ip", "link", "add", name, "type", "veth", "peer", "name",
                 name + "p").redirectErrorStream(true).start();
         String why = new String(add.getInputStream().readAllBytes()).strip();
-        org.junit.jupiter.api.Assumptions.assumeTrue(add.waitFor() == 0,
+        CaptureRequirement.assumeThat(add.waitFor() == 0,
                 "a veth pair is needed to remove an interface under the capture: " + why);
         try {
             assertThat(new ProcessBuilder("ip", "link", "set", name, "up").start().waitFor())
