@@ -12,6 +12,7 @@ import io.sockscope.shell.repl.HistoryFile;
 import io.sockscope.shell.run.LiveInspector;
 import io.sockscope.tui.FullScreen;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -132,7 +133,23 @@ public final class Main implements Callable<Integer> {
     sockscope.addSubcommand("shell", shell());
     sockscope.addSubcommand("explain", new ExplainCommand());
     sockscope.addSubcommand("capture", new CaptureCommand());
+    sockscope.setParameterExceptionHandler(Main::usageError);
     System.exit(sockscope.execute(args));
+  }
+
+  /**
+   * A command line picocli cannot parse: one line naming what was wrong and where the options
+   * are listed, and picocli's "did you mean" for a misspelt option or command; not the whole
+   * usage, which would push the line out of sight.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    String name = command.getCommandSpec().qualifiedName();
+    PrintWriter err = command.getErr();
+    err.println(name + ": " + e.getMessage() + " (" + name + " --help shows the options)");
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /** Reads the version Maven wrote into the jar's manifest. */

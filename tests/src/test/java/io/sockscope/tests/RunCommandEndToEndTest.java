@@ -120,4 +120,23 @@ class RunCommandEndToEndTest {
     Sockscope.Result runHelp = Sockscope.run("run", "--help");
     assertThat(runHelp.stdout()).contains("Usage: sockscope run", "--no-capture", "Examples:");
   }
+
+  @Test
+  void aCommandLineThatDoesNotParseIsOneLineAndExitTwo() {
+    Sockscope.Result unknown = Sockscope.run("run", "--bogus");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stdout()).isEmpty();
+    assertThat(unknown.stderr()).isEqualTo("sockscope run: Unknown option: '--bogus' "
+        + "(sockscope run --help shows the options)\n");
+
+    Sockscope.Result misspelt = Sockscope.run("explain", "--sumary", "x.pcap");
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.stderr().lines().toList()).containsExactly(
+        "sockscope explain: Unknown option: '--sumary' (sockscope explain --help shows the "
+            + "options)", "Possible solutions: --summary");
+
+    Sockscope.Result command = Sockscope.run("explian", "x.pcap");
+    assertThat(command.exitCode()).isEqualTo(2);
+    assertThat(command.stderr()).contains("Did you mean: sockscope explain?");
+  }
 }
