@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.engine.CallEvent;
 import io.sockscope.engine.CallResult;
 import io.sockscope.engine.Failure;
+import io.sockscope.engine.Op;
 import io.sockscope.engine.OptValue;
 import io.sockscope.engine.PythonBytes;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.util.Base64;
 /**
  * The call record of SPEC §5: {@code type, id, socket, op, args, start_us, end_us, ok, result,
  * errno, error}, with {@code result} shaped per op and {@code errno}/{@code error} naming the
- * failure (docs/JSON.md).
+ * failure (docs/JSON.md). The calls whose {@code result} SPEC §5 leaves {@code null} but that
+ * return a value in Python (connect_ex's errno, getsockopt's option, fileno's descriptor) carry
+ * that value in one more field, {@code returned}.
  */
 public final class CallJson {
 
@@ -29,7 +32,13 @@ public final class CallJson {
     g.writeNumberField("end_us", call.endMicros());
     g.writeBooleanField("ok", call.ok());
     g.writeFieldName("result");
-    result(g, call.result());
+    if (returnsPlainValue(call)) {
+      g.writeNull();
+      g.writeFieldName("returned");
+      returned(g, call.result());
+    } else {
+      result(g, call.result());
+    }
     if (call.failure().isPresent()) {
       Failure f = call.failure().get();
       g.writeFieldName("errno");
@@ -60,8 +69,36 @@ public final class CallJson {
     };
   }
 
+  /** connect_ex, getsockopt and fileno: a plain return value, not a result object. */
+  private static boolean returnsPlainValue(CallEvent call) {
+    return switch (call.result()) {
+      case CallResult.ErrorCode c -> true;
+      case CallResult.Option o -> true;
+      case CallResult.Fd fd -> call.op() == Op.FILENO;
+      default -> false;
+    };
+  }
+
+  /** The {@code returned} field: the number or bytes Python's call returns. */
+  private static void returned(JsonGenerator g, CallResult result) throws IOException {
+    switch (result) {
+      case CallResult.ErrorCode c -> g.writeNumber(c.code());
+      case CallResult.Fd fd -> g.writeNumber(fd.fd());
+      case CallResult.Option o -> {
+        switch (o.value()) {
+          case OptValue.IntValue i -> g.writeNumber(i.value());
+          case OptValue.Raw raw -> g.writeString(PythonBytes.repr(raw.bytes()));
+          case OptValue.Linger l -> JsonLines.value(g, l.toArgument());
+        }
+      }
+      default -> g.writeNull();
+    }
+  }
+
+  /** The {@code result} object of the calls that have one (the others are null). */
   private static void result(JsonGenerator g, CallResult result) throws IOException {
-    if (result instanceof CallResult.NoResult) {
+    if (result instanceof CallResult.NoResult || result instanceof CallResult.ErrorCode
+        || result instanceof CallResult.Option) {
       g.writeNull();
       return;
     }
@@ -69,6 +106,12 @@ public final class CallJson {
     switch (result) {
       case CallResult.NoResult n -> {
         // written as null above
+      }
+      case CallResult.ErrorCode c -> {
+        // written as null above (its code is returned)
+      }
+      case CallResult.Option o -> {
+        // written as null above (its value is returned)
       }
       case CallResult.Fd fd -> g.writeNumberField("fd", fd.fd());
       case CallResult.Accepted a -> {
@@ -90,15 +133,6 @@ public final class CallJson {
       case CallResult.Address a -> {
         g.writeStringField("host", a.endpoint().host());
         g.writeNumberField("port", a.endpoint().port());
-      }
-      case CallResult.ErrorCode c -> g.writeNumberField("code", c.code());
-      case CallResult.Option o -> {
-        g.writeFieldName("value");
-        switch (o.value()) {
-          case OptValue.IntValue i -> g.writeNumber(i.value());
-          case OptValue.Raw raw -> g.writeString(PythonBytes.repr(raw.bytes()));
-          case OptValue.Linger l -> JsonLines.value(g, l.toArgument());
-        }
       }
     }
     g.writeEndObject();

@@ -6,6 +6,7 @@ import io.sockscope.engine.CallResult;
 import io.sockscope.engine.Endpoint;
 import io.sockscope.engine.Failure;
 import io.sockscope.engine.Op;
+import io.sockscope.engine.OptValue;
 import io.sockscope.shell.run.TranscriptRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -82,7 +83,14 @@ class TranscriptJsonTest {
         new CallResult.Address(new Endpoint("::1", 9000)))))
         .contains("\"result\":{\"host\":\"::1\",\"port\":9000}");
     assertThat(call(Calls.ok(1, "s", Op.CONNECT_EX, args(), 1, new CallResult.ErrorCode(111))))
-        .contains("\"ok\":true,\"result\":{\"code\":111}");
+        .contains("\"ok\":true,\"result\":null,\"returned\":111,\"errno\":null");
+    assertThat(call(Calls.ok(1, "s", Op.GETSOCKOPT, args(), 1,
+        new CallResult.Option(new OptValue.IntValue(1)))))
+        .contains("\"result\":null,\"returned\":1,");
+    assertThat(call(Calls.ok(1, "s", Op.FILENO, args(), 1, new CallResult.Fd(5))))
+        .contains("\"result\":null,\"returned\":5,");
+    assertThat(call(Calls.ok(1, "s", Op.SOCKET, args(), 1, new CallResult.Fd(5))))
+        .contains("\"result\":{\"fd\":5},\"errno\"");
     assertThat(call(Calls.ok(1, "s", Op.SETSOCKOPT, args("level", "SOL_SOCKET", "option",
         "SO_LINGER", "value", List.of(1, 0)), 1, new CallResult.NoResult())))
         .contains("\"args\":{\"level\":\"SOL_SOCKET\",\"option\":\"SO_LINGER\",\"value\":[1,0]}");
