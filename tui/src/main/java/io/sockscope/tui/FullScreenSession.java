@@ -153,7 +153,7 @@ final class FullScreenSession {
       }
     };
     session.engine().addListener(starts);
-    watch = new KernelWatch(session.engine(), queue);
+    watch = new KernelWatch(session.engine(), live::counts, queue);
     watch.start();
   }
 

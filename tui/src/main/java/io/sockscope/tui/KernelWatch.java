@@ -11,6 +11,7 @@ import io.sockscope.engine.kernel.KernelView;
 import io.sockscope.engine.kernel.ProcNetTcp;
 import io.sockscope.engine.kernel.ProcTcpEntry;
 import io.sockscope.engine.kernel.TcpState;
+import io.sockscope.shell.run.CaptureCount;
 import io.sockscope.tui.view.SocketLine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,13 +22,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Keeps the sockets pane live: {@link #PERIOD} apart it reads the kernel's view of every open
  * socket of the session (TCP_INFO and the queues) and looks up in /proc/net/tcp the connections
  * of sockets closed since, which the kernel may still hold (FIN_WAIT2, TIME_WAIT), and posts the
- * snapshot and the time (for running calls' clocks) to the view. One virtual thread; {@link
- * #stop} stops and joins it.
+ * snapshot, capture's counts so far (for the status bar) and the time (for running calls'
+ * clocks) to the view. One virtual thread; {@link #stop} stops and joins it.
  */
 final class KernelWatch {
 
@@ -36,13 +38,15 @@ final class KernelWatch {
   private record Closed(String name, Endpoint local, Endpoint remote) {}
 
   private final Engine engine;
+  private final Supplier<List<CaptureCount>> counts;
   private final ViewQueue queue;
   private final Map<String, Closed> closed = new ConcurrentHashMap<>();
   private final Thread thread;
   private final EngineListener listener = this::note;
 
-  KernelWatch(Engine engine, ViewQueue queue) {
+  KernelWatch(Engine engine, Supplier<List<CaptureCount>> counts, ViewQueue queue) {
     this.engine = engine;
+    this.counts = counts;
     this.queue = queue;
     engine.addListener(listener);
     this.thread = Thread.ofVirtual().name("sockscope-kernel-watch").unstarted(this::loop);
@@ -63,8 +67,10 @@ final class KernelWatch {
   private void loop() {
     while (!Thread.currentThread().isInterrupted()) {
       List<SocketLine> now;
+      List<CaptureCount> captured;
       try {
         now = snapshot();
+        captured = counts.get();
       } catch (RuntimeException e) {
         queue.post(view -> view.message("the sockets pane stopped following the kernel: " + e));
         return;
@@ -72,6 +78,7 @@ final class KernelWatch {
       long micros = System.currentTimeMillis() * 1000;
       queue.post(view -> {
         view.sockets(now);
+        view.captureCounts(captured);
         view.tick(micros);
       });
       try {

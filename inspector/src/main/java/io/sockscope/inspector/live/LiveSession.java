@@ -116,6 +116,14 @@ public final class LiveSession {
         return new LiveStart.Started(session);
     }
 
+    /**
+     * Capture's counts so far, per interface: frames of the session's traffic received, and
+     * frames dropped. Any thread, while the session runs (for a status line).
+     */
+    public List<Ending.InterfaceCount> counts() {
+        return capture.counts();
+    }
+
     /** The interfaces captured now. */
     public Set<String> interfaces() {
         return capture.interfaces();

@@ -284,6 +284,17 @@ final class SessionCapture {
         notes.add(line);
     }
 
+    /** The counts per interface so far, the markers left out (they are not the session's traffic). */
+    synchronized List<Ending.InterfaceCount> counts() {
+        List<Ending.InterfaceCount> counts = new ArrayList<>();
+        for (Handle handle : handles.values()) {
+            CaptureStats total = CaptureStats.total(handle.source.stats());
+            counts.add(new Ending.InterfaceCount(handle.iface,
+                    Math.max(0, total.received() - handle.markers), total.dropped()));
+        }
+        return counts;
+    }
+
     /** Stops every handle and the pcap file; the counts per interface and what went wrong. */
     synchronized Stopped stop() {
         List<Ending.InterfaceCount> counts = new ArrayList<>();

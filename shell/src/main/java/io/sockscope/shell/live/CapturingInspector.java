@@ -9,6 +9,7 @@ import io.sockscope.inspector.live.LiveRecord;
 import io.sockscope.inspector.live.LiveSession;
 import io.sockscope.inspector.live.LiveStart;
 import io.sockscope.shell.lang.Expectation;
+import io.sockscope.shell.run.CaptureCount;
 import io.sockscope.shell.run.CaptureSettings;
 import io.sockscope.shell.run.CaptureStatus;
 import io.sockscope.shell.run.LiveCheck;
@@ -38,7 +39,7 @@ public final class CapturingInspector implements LiveInspector {
 
     private final CaptureSettings settings;
     private final Map<Long, List<LiveRecord>> groups = new ConcurrentHashMap<>();
-    private LiveSession session;
+    private volatile LiveSession session;
     private TranscriptSink between;
     private CaptureStatus status = new CaptureStatus.Off();
 
@@ -88,6 +89,16 @@ public final class CapturingInspector implements LiveInspector {
         between.emitTogether(() -> records(session.catchUp(), false));
         return LiveChecks.judge(expectation, calls.stream().map(c -> session.summary(c.id()))
                 .toList(), calls, socket);
+    }
+
+    @Override
+    public List<CaptureCount> counts() {
+        LiveSession running = session;
+        if (running == null) {
+            return List.of();
+        }
+        return running.counts().stream()
+                .map(c -> new CaptureCount(c.iface(), c.received(), c.dropped())).toList();
     }
 
     @Override

@@ -34,7 +34,8 @@ import java.util.Optional;
  *       their calls reported): the place to stop capture and emit the capture counts.
  * </ol>
  *
- * <p>{@link NoCapture} is the implementation used when capture is off or not available.
+ * <p>Besides those points, {@link #counts} may be asked at any time from any thread, for a status
+ * line. {@link NoCapture} is the implementation used when capture is off or not available.
  */
 public interface LiveInspector {
 
@@ -60,6 +61,11 @@ public interface LiveInspector {
    *                    of the statement's last call; its engine name as in the call records
    */
   LiveCheck check(Expectation expectation, List<CallEvent> calls, Optional<String> socket);
+
+  /** Capture's counts so far, per interface; empty when capture is not running. */
+  default List<CaptureCount> counts() {
+    return List.of();
+  }
 
   /** Ends capture and adds its closing records (the {@code capture} counts). */
   void stop(TranscriptSink transcript);

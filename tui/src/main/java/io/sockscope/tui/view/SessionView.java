@@ -5,6 +5,7 @@ import io.sockscope.inspector.live.LiveExplanation;
 import io.sockscope.inspector.live.SegmentOrigin;
 import io.sockscope.shell.complete.TabCompletion;
 import io.sockscope.shell.lang.ParseResult;
+import io.sockscope.shell.run.CaptureCount;
 import io.sockscope.shell.run.CaptureStatus;
 import io.sockscope.shell.run.TranscriptRecord;
 import java.util.ArrayList;
@@ -129,6 +130,11 @@ public final class SessionView {
   /** Whether capture runs, as the session started it. */
   public void capture(CaptureStatus status) {
     this.status.capture(status);
+  }
+
+  /** Capture's counts so far, per interface, for the status bar. */
+  public void captureCounts(List<CaptureCount> counts) {
+    status.counts(counts);
   }
 
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sockscope.engine.EngineEvent;
 import io.sockscope.engine.Op;
 import io.sockscope.inspector.live.SegmentOrigin;
+import io.sockscope.shell.run.CaptureCount;
 import io.sockscope.shell.run.CaptureStatus;
 import io.sockscope.shell.run.TranscriptRecord;
 import java.util.List;
@@ -185,6 +186,10 @@ class SessionViewTest {
         true));
     view.accept(new TranscriptRecord.SegmentsFolded(OptionalLong.of(2), 12, 2, 13, true));
     assertThat(status(view)).startsWith(" capture ● 13 segments │ echo");
+    view.captureCounts(List.of(new CaptureCount("lo", 9, 0)));
+    assertThat(status(view)).startsWith(" lo ● 9 captured, 0 dropped │ echo");
+    view.captureCounts(List.of(new CaptureCount("lo", 11, 0), new CaptureCount("eth0", 5, 2)));
+    assertThat(status(view)).startsWith(" lo+eth0 ● 16 captured, 2 dropped │ echo");
     view.accept(new TranscriptRecord.Capture("ok", Optional.of("lo"), Optional.empty(),
         OptionalLong.of(14), OptionalLong.of(0)));
     assertThat(status(view)).startsWith(" lo ● 14 captured, 0 dropped │ echo");
