@@ -11,9 +11,7 @@ import io.sockscope.shell.render.Palette;
 import io.sockscope.shell.repl.HistoryFile;
 import io.sockscope.shell.run.LiveInspector;
 import io.sockscope.tui.FullScreen;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +73,8 @@ public final class Main implements Callable<Integer> {
       return USAGE;
     }
     FullScreen.Settings settings = new FullScreen.Settings(capture.settings().required(),
-        noPeer ? OptionalInt.empty() : OptionalInt.of(ECHO_PORT), history(),
+        noPeer ? OptionalInt.empty() : OptionalInt.of(ECHO_PORT),
+        HistoryFile.prepared(line -> System.err.println("sockscope: " + line)),
         Path.of("").toAbsolutePath(), output.colour(), output.debug());
     return switch (FullScreen.run(LIVE.open(capture.settings()), settings, System.out,
         System.err)) {
@@ -94,23 +93,6 @@ public final class Main implements Callable<Integer> {
 
   private static boolean terminal() {
     return System.console() != null && System.console().isTerminal();
-  }
-
-  /** The history file shared with the line shell, its directory made; empty when it cannot be. */
-  private static Optional<Path> history() {
-    String home = System.getProperty("user.home", "");
-    if (home.isEmpty()) {
-      return Optional.empty();
-    }
-    Path file = HistoryFile.of(System.getenv(), Path.of(home));
-    try {
-      Files.createDirectories(file.getParent());
-      return Optional.of(file);
-    } catch (IOException e) {
-      System.err.println("sockscope: history is not kept: cannot create " + file.getParent()
-          + " (" + e.getMessage() + ")");
-      return Optional.empty();
-    }
   }
 
   private static ShellCommand shell() {

@@ -8,10 +8,8 @@ import io.sockscope.shell.run.NoCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
@@ -112,7 +110,8 @@ public final class ShellCommand implements Callable<Integer> {
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("sockscope").build()) {
       LineShell.Settings settings = new LineShell.Settings(output.json(),
           output.styler(palette), output.colour(),
-          noPeer ? OptionalInt.empty() : OptionalInt.of(ECHO_PORT), history(),
+          noPeer ? OptionalInt.empty() : OptionalInt.of(ECHO_PORT),
+          HistoryFile.prepared(line -> err.println("sockscope shell: " + line)),
           Path.of("").toAbsolutePath(), output.debug());
       return LineShell.run(terminal, live.open(capture.settings()), capture.requireCapture,
           settings);
@@ -134,20 +133,4 @@ public final class ShellCommand implements Callable<Integer> {
     return stdin == System.in && System.console() != null && System.console().isTerminal();
   }
 
-  /** The history file, its directory made; empty (history in memory only) when it cannot be. */
-  private Optional<Path> history() {
-    String home = System.getProperty("user.home", "");
-    if (home.isEmpty()) {
-      return Optional.empty();
-    }
-    Path file = HistoryFile.of(System.getenv(), Path.of(home));
-    try {
-      Files.createDirectories(file.getParent());
-      return Optional.of(file);
-    } catch (IOException e) {
-      err.println("sockscope shell: history is not kept: cannot create " + file.getParent()
-          + " (" + e.getMessage() + ")");
-      return Optional.empty();
-    }
-  }
 }

@@ -1,7 +1,11 @@
 package io.sockscope.shell.repl;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where the line shell keeps its history: {@code $XDG_STATE_HOME/sockscope/history}, or
@@ -19,5 +23,26 @@ public final class HistoryFile {
         ? Path.of(state)
         : home.resolve(".local").resolve("state");
     return base.resolve("sockscope").resolve("history");
+  }
+
+  /**
+   * The history file of this process's user, its directory made; empty (history in memory only)
+   * when there is no home directory or the directory cannot be made, which {@code warn} is told
+   * in one line.
+   */
+  public static Optional<Path> prepared(Consumer<String> warn) {
+    String home = System.getProperty("user.home", "");
+    if (home.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = of(System.getenv(), Path.of(home));
+    try {
+      Files.createDirectories(file.getParent());
+      return Optional.of(file);
+    } catch (IOException e) {
+      warn.accept("history is not kept: cannot create " + file.getParent() + " ("
+          + e.getMessage() + ")");
+      return Optional.empty();
+    }
   }
 }
