@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code sockscope} with no command in a real terminal (tmux, 80×24), capturing: the full
- * screen, typed into as a person would — an echo peer, then the tutorial's client connecting,
+ * {@code sockscope} with no command in a real terminal (tmux, 80×24 and 200×50), capturing:
+ * the full screen, typed into as a person would — an echo peer, then the tutorial's client connecting,
  * sending, receiving and closing — with the panes (calls, segments, sockets) read back from the
  * screen after each step, the ladder opened with {@code l}, and F10. The process must end with
  * status 0, restore the terminal and leave no socket open. Without tmux or capture the tests
@@ -74,6 +74,52 @@ class TuiUnderTmuxTest {
           .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("┌ shell");
       assertThat(LoopbackTable.liveOnPort(port)).as("sockets left on the echo port").isEmpty();
       System.out.println("after F10:\n" + screen.stripTrailing());
+    }
+  }
+
+  @Test
+  void atTwoHundredByFiftyTheWidePanesShowTheSameSession() throws Exception {
+    Tmux.assumeInstalled();
+    CaptureRequirement.assumeAvailable();
+    Path script = Launch.script(dir, "--no-peer");
+    try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
+        + dir.resolve("state"), "TERM=xterm-256color"), 200, 50, dir)) {
+      String screen = tmux.await(s -> s.contains("┌ shell ─") && s.contains("no peer │"),
+          WAIT, "the full screen");
+      assertThat(screen).contains("┌ segments ─", "├ detail ─", "├ sockets ─", ">>>");
+
+      enter(tmux, "serve echo", "peer echo: echo");
+      Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
+      assertThat(m.find()).isTrue();
+      int port = Integer.parseInt(m.group(1));
+
+      enter(tmux, "s = socket.socket()", "[1] s = socket.socket()");
+      screen = enter(tmux, "s.connect((\"127.0.0.1\", " + port + "))", "ESTABLISHED");
+      assertThat(screen).containsPattern("│s +127\\.0\\.0\\.1:\\d+ +127\\.0\\.0\\.1:" + port
+          + " +ESTABLISHED").contains("│name  local").contains("= handshake: :");
+      screen = enter(tmux, "s.send(b\"hi\\n\")", "[3] s.send(b\"hi\\n\")");
+      assertThat(screen).containsPattern("\\[3] s\\.send\\(b\"hi\\\\n\"\\) +→ 3")
+          .contains("│[3] send s   s.send(b\"hi\\n\")")
+          .containsPattern("│ +4 \\+\\d+\\.\\d{6} > P\\.  seq 1:4 ack 1 len 3");
+      screen = enter(tmux, "s.recv(1024)", "→ b'hi\\n'");
+      screen = enter(tmux, "s.close()", "TIME_WAIT");
+      assertThat(screen).containsPattern("> F\\.  seq 4 ack 4")
+          .containsPattern("│s +127\\.0\\.0\\.1:\\d+ +127\\.0\\.0\\.1:" + port + " +TIME_WAIT")
+          .containsPattern(" lo ● \\d+ captured, 0 dropped │");
+      System.out.println("sockscope at 200×50, after close:\n" + screen);
+
+      tmux.press("Tab");
+      tmux.await(s -> s.contains("j/k move  Enter detail"), WAIT, "the segments pane's keys");
+      tmux.type("l");
+      screen = tmux.await(s -> s.contains("┌ ladder of connection") && s.contains(
+          "│ ── F.  seq 4 ack 4 ─"), WAIT, "the ladder");
+      assertThat(screen).containsPattern("│ +2  │ ◀─ S\\.  seq 0 ack 1 win \\d+ ─+ │  handshake");
+      tmux.press("Escape");
+      tmux.press("F10");
+      screen = tmux.await(s -> s.contains(Launch.ENDED), WAIT, "the process ended");
+      assertThat(screen).contains(Launch.ENDED + "0").doesNotContain("Exception")
+          .doesNotContain("┌ shell");
+      assertThat(LoopbackTable.liveOnPort(port)).as("sockets left on the echo port").isEmpty();
     }
   }
 
