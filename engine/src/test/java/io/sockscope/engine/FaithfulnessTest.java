@@ -48,6 +48,43 @@ class FaithfulnessTest {
     }
 
     @Test
+    void aBlockingSocketRefusedOnceConnectsOnItsNextTry() {
+        Sock server = listener(engine, "server", 1);
+        ok(engine.socket("c", Family.INET));
+        Sock c = engine.sock("c").orElseThrow();
+        int closed = port(listener(engine, "gone", 1));
+        ok(engine.sock("gone").orElseThrow().close());
+
+        fails(c.connect("127.0.0.1", closed), "ECONNREFUSED");
+        assertThat(c.connectEx("127.0.0.1", closed).result()).isEqualTo(new CallResult.ErrorCode(111));
+        ok(c.connect("127.0.0.1", port(server)));
+        assertThat(c.kernelView().orElseThrow().state()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    @Test
+    void connectOnAConnectedBlockingSocketFailsWithEisconn() {
+        Sock server = listener(engine, "server", 1);
+        Sock c = client(engine, "c", server);
+        CallEvent again = fails(c.connect("127.0.0.1", port(server)), "EISCONN");
+        assertThat(again.errno().orElseThrow().message()).isEqualTo("Transport endpoint is already connected");
+        assertThat(c.connectEx("127.0.0.1", 1).result()).isEqualTo(new CallResult.ErrorCode(106));
+    }
+
+    @Test
+    void withATimeoutASecondConnectBehavesAsCpythonsDoes() {
+        Sock server = listener(engine, "server", 1);
+        ok(engine.socket("c", Family.INET));
+        Sock c = engine.sock("c").orElseThrow();
+        ok(c.settimeout(OptionalDouble.of(2)));
+        int closed = port(listener(engine, "gone", 1));
+        ok(engine.sock("gone").orElseThrow().close());
+
+        fails(c.connect("127.0.0.1", closed), "ECONNREFUSED");
+        fails(c.connect("127.0.0.1", port(server)), "ECONNABORTED");
+        ok(c.connect("127.0.0.1", port(server)));
+    }
+
+    @Test
     void afterListenTheKernelCompletesTheHandshakeBeforeAccept() {
         Sock server = listener(engine, "server", 1);
         Sock c = client(engine, "c", server);

@@ -128,27 +128,28 @@ public final class NativeSocket {
 
     /**
      * connect(2) in the socket's mode. Blocking: EINPROGRESS (or EALREADY, a connection already
-     * under way) waits for the outcome, read from SO_ERROR. Timeout: only EINPROGRESS waits, as
-     * CPython does. Non-blocking: EINPROGRESS is the result.
+     * under way) waits for the outcome, read from SO_ERROR, and then the kernel's socket is left
+     * as a blocking connect() leaves it (see {@link #settle}). Timeout: only EINPROGRESS waits,
+     * as CPython does, and the socket is left as CPython leaves it (a later connect() on it
+     * returns 0 after a success and ECONNABORTED after a failure, as there). Non-blocking:
+     * EINPROGRESS is the result.
      */
     public Optional<Failure> connect(byte[] address, int port, Cancellation cancellation) {
         long mode = timeoutNanos;
         long deadline = deadline(mode);
-        long result;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sockaddr = Sockaddr.encode(arena, family, address, port);
-            result = withFd(fd -> Libc.connect(fd, sockaddr, (int) sockaddr.byteSize()));
-        }
-        if (result == 0) {
-            return Optional.empty();
-        }
-        int errno = (int) -result;
-        boolean inProgress = errno == Linux.EINPROGRESS || errno == Linux.EINTR;
-        boolean wait = mode == BLOCKING ? inProgress || errno == Linux.EALREADY : mode > 0 && inProgress;
-        if (!wait) {
-            return Optional.of(Failure.os(errno));
-        }
-        while (true) {
+            long result = withFd(fd -> Libc.connect(fd, sockaddr, (int) sockaddr.byteSize()));
+            if (result == 0) {
+                return Optional.empty();
+            }
+            int errno = (int) -result;
+            boolean inProgress = errno == Linux.EINPROGRESS || errno == Linux.EINTR;
+            boolean wait = mode == BLOCKING ? inProgress || errno == Linux.EALREADY
+                    : mode > 0 && inProgress;
+            if (!wait) {
+                return Optional.of(Failure.os(errno));
+            }
             Readiness readiness = await(Linux.POLLOUT, deadline, cancellation);
             if (readiness != Readiness.READY) {
                 return Optional.of(failure(readiness));
@@ -157,11 +158,26 @@ public final class NativeSocket {
             if (error < 0) {
                 return failure(error);
             }
+            if (mode == BLOCKING) {
+                settle(sockaddr);
+            }
             if (error == 0 || error == Linux.EISCONN) {
                 return Optional.empty();
             }
             return Optional.of(Failure.os((int) error));
         }
+    }
+
+    /**
+     * After a connect the engine waited for itself (the descriptor is always non-blocking), the
+     * kernel still has the socket "connecting": a second connect() would return 0 on a
+     * connected socket instead of EISCONN, and ECONNABORTED after a refusal instead of trying
+     * again. A blocking connect() ends that state itself; calling connect() once more with the
+     * same address does what it does there (connected: the socket becomes connected; failed:
+     * the socket is disconnected, ready for another connect()). Its result is that, not news.
+     */
+    private void settle(MemorySegment sockaddr) {
+        withFd(fd -> Libc.connect(fd, sockaddr, (int) sockaddr.byteSize()));
     }
 
     /** accept4(2) in the socket's mode; the new socket is blocking, as Python makes it. */

@@ -198,6 +198,12 @@ final class ShortFormParser {
   private Stmt address(String method) {
     ShortWords.Word name = name();
     ShortWords.Word where = words.take("HOST:PORT");
+    if (!method.equals("bind") && PythonLexer.isIdentifier(where.text())
+        && !words.hasMore()) {
+      // connect s echo: the address a name holds (a peer started with serve ... as echo)
+      return call(method(name, method, List.of(new Expr.Name(where.text(),
+          words.span(where))), List.of()));
+    }
     ShortFormValues.HostPort hp = ShortFormValues.hostPort(words, where, "HOST:PORT", false);
     Span at = words.span(where);
     Expr address = new Expr.Tuple(

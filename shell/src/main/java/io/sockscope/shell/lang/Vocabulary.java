@@ -22,7 +22,8 @@ public final class Vocabulary {
               "create a TCP socket: IPv4 (tcp, the default) or IPv6 (tcp6)",
               "socket s", "s = socket.socket()"),
           command("connect", "connect NAME HOST:PORT",
-              "connect to HOST:PORT (:PORT is 127.0.0.1:PORT); returns when the handshake completes",
+              "connect to HOST:PORT (:PORT is 127.0.0.1:PORT, or a peer's name: connect s echo);"
+                  + " returns when the handshake completes",
               "connect s 127.0.0.1:9000", "s.connect((\"127.0.0.1\", 9000))"),
           command("connect_ex", "connect_ex NAME HOST:PORT",
               "connect, returning the errno (0 on success) instead of raising",

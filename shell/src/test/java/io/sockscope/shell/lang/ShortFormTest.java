@@ -41,6 +41,12 @@ class ShortFormTest {
   }
 
   @Test
+  void connectToANameUsesTheAddressItHolds() {
+    assertSame("connect s echo", "s.connect(echo)");
+    assertSame("connect_ex s echo", "s.connect_ex(echo)");
+  }
+
+  @Test
   void connectWithoutAHostMeansLoopback() {
     assertSame("connect s :9000", "s.connect(('127.0.0.1', 9000))");
   }
