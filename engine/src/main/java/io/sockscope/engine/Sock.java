@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -158,8 +159,10 @@ public final class Sock {
                 return Engine.Done.failed(failed.failure());
             }
             byte[] bytes = ((IoResult.Ok<byte[]>) address).value();
-            Optional<Failure> failure = socket.connect(bytes, port, cancellation);
-            Endpoints now = endpoints();
+            AtomicReference<Endpoints> atOutcome = new AtomicReference<>(Endpoints.NONE);
+            Optional<Failure> failure = socket.connect(bytes, port, cancellation,
+                    () -> atOutcome.set(endpoints()));
+            Endpoints now = atOutcome.get();
             Endpoints seen = now.remote().isPresent() || !socket.isOpen() ? now
                     : new Endpoints(now.local(), Optional.of(new Endpoint(Sockaddr.text(family(), bytes), port)));
             if (op == Op.CONNECT) {

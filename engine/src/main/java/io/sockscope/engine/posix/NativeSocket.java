@@ -132,15 +132,19 @@ public final class NativeSocket {
      * as a blocking connect() leaves it (see {@link #settle}). Timeout: only EINPROGRESS waits,
      * as CPython does, and the socket is left as CPython leaves it (a later connect() on it
      * returns 0 after a success and ECONNABORTED after a failure, as there). Non-blocking:
-     * EINPROGRESS is the result.
+     * EINPROGRESS is the result. {@code atOutcome} runs once the outcome is known and before
+     * the socket is settled (which may reset its local address): the moment to read the
+     * endpoints the attempt used.
      */
-    public Optional<Failure> connect(byte[] address, int port, Cancellation cancellation) {
+    public Optional<Failure> connect(byte[] address, int port, Cancellation cancellation,
+            Runnable atOutcome) {
         long mode = timeoutNanos;
         long deadline = deadline(mode);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sockaddr = Sockaddr.encode(arena, family, address, port);
             long result = withFd(fd -> Libc.connect(fd, sockaddr, (int) sockaddr.byteSize()));
             if (result == 0) {
+                atOutcome.run();
                 return Optional.empty();
             }
             int errno = (int) -result;
@@ -148,9 +152,11 @@ public final class NativeSocket {
             boolean wait = mode == BLOCKING ? inProgress || errno == Linux.EALREADY
                     : mode > 0 && inProgress;
             if (!wait) {
+                atOutcome.run();
                 return Optional.of(Failure.os(errno));
             }
             Readiness readiness = await(Linux.POLLOUT, deadline, cancellation);
+            atOutcome.run();
             if (readiness != Readiness.READY) {
                 return Optional.of(failure(readiness));
             }

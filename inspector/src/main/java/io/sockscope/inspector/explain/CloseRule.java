@@ -194,11 +194,14 @@ final class CloseRule implements Rule {
         Optional<io.sockscope.engine.Closing> closing = close.flatMap(CallEvent::closing);
         if (closing.isPresent() && closing.get().unreadBytes() > 0) {
             long unread = closing.get().unreadBytes();
+            String lingerToo = isAbortive(closing.get().linger())
+                    ? " (SO_LINGER was (on, 0) as well, so close() would have aborted with RST"
+                    + " even with nothing unread)" : "";
             tell(ExplanationCode.RST_UNREAD_DATA, m, resetter, peer, close,
                     ConnectionStory.callName(close, "close()") + " with " + Wording.grouped(unread)
                     + " unread " + (unread == 1 ? "byte" : "bytes") + ": the kernel sent RST"
-                    + " instead of FIN and discarded " + (unread == 1 ? "it" : "them") + ". "
-                    + peer.name + "'s next recv() or send() fails with ConnectionResetError"
+                    + " instead of FIN and discarded " + (unread == 1 ? "it" : "them") + lingerToo
+                    + ". " + peer.name + "'s next recv() or send() fails with ConnectionResetError"
                     + " [Errno 104]. Fix: read what the peer sent before closing, or"
                     + " shutdown(SHUT_WR) first and drain.", false);
             return;
