@@ -3,6 +3,7 @@ package io.sockscope.shell.repl;
 import io.sockscope.shell.complete.AutoIndent;
 import io.sockscope.shell.complete.Completions;
 import io.sockscope.shell.complete.TabCompletion;
+import io.sockscope.shell.complete.TypedIndent;
 import io.sockscope.shell.lang.ParseResult;
 import io.sockscope.shell.lang.Parser;
 import org.jline.reader.EOFError;
@@ -24,16 +25,20 @@ import org.jline.reader.SyntaxError;
 final class EntryParser implements org.jline.reader.Parser {
 
   private final TabCompletion completion;
+  private final TypedIndent typedIndent;
 
-  EntryParser(TabCompletion completion) {
+  EntryParser(TabCompletion completion, TypedIndent typedIndent) {
     this.completion = completion;
+    this.typedIndent = typedIndent;
   }
 
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) throws SyntaxError {
     if (context == ParseContext.ACCEPT_LINE
         && Parser.parseEntry(line) instanceof ParseResult.Incomplete incomplete) {
-      throw new EOFError(-1, cursor, incomplete.reason(), "...", levels(line, cursor), null);
+      int levels = levels(line, cursor);
+      typedIndent.began(levels * AutoIndent.SPACES);
+      throw new EOFError(-1, cursor, incomplete.reason(), "...", levels, null);
     }
     Completions completions = context == ParseContext.COMPLETE
         ? completion.complete(line, cursor)

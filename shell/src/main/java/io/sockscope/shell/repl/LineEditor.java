@@ -3,10 +3,13 @@ package io.sockscope.shell.repl;
 import io.sockscope.shell.complete.AutoIndent;
 import io.sockscope.shell.complete.SessionNames;
 import io.sockscope.shell.complete.TabCompletion;
+import io.sockscope.shell.complete.TypedIndent;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jline.reader.Buffer;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.terminal.Terminal;
 
 /**
@@ -28,10 +31,11 @@ final class LineEditor {
   static LineReader build(
       Terminal terminal, SessionNames names, Path directory, boolean colour,
       Optional<Path> history) {
+    TypedIndent typedIndent = new TypedIndent();
     LineReaderBuilder builder = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("sockscope")
-        .parser(new EntryParser(new TabCompletion(names, directory)))
+        .parser(new EntryParser(new TabCompletion(names, directory), typedIndent))
         .completer(new EntryCompleter())
         .highlighter(new EntryHighlighter(names, colour))
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
@@ -47,6 +51,24 @@ final class LineEditor {
         .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
         .option(LineReader.Option.HISTORY_REDUCE_BLANKS, false);
     history.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
-    return builder.build();
+    LineReader reader = builder.build();
+    reader.getWidgets().put(TYPED_SPACE, () -> typedSpace(reader, typedIndent));
+    reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(TYPED_SPACE), " ");
+    return reader;
+  }
+
+  /** The widget bound to the space bar: see {@link TypedIndent}. */
+  private static final String TYPED_SPACE = "sockscope-typed-space";
+
+  /** A space; the first typed on a line that came indented replaces that indentation. */
+  private static boolean typedSpace(LineReader reader, TypedIndent typedIndent) {
+    Buffer buffer = reader.getBuffer();
+    String text = buffer.toString();
+    int lineStart = text.lastIndexOf('\n') + 1;
+    String line = text.substring(lineStart);
+    if (lineStart > 0 && typedIndent.replaces(line, buffer.cursor() == text.length())) {
+      buffer.backspace(line.length());
+    }
+    return reader.getBuiltinWidgets().get(LineReader.SELF_INSERT).apply();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sockscope.shell.complete.SessionNames;
 import io.sockscope.shell.complete.TabCompletion;
+import io.sockscope.shell.complete.TypedIndent;
 import java.nio.file.Path;
 import java.util.List;
 import org.jline.reader.EOFError;
@@ -31,7 +32,7 @@ class EntryParserTest {
           return List.of();
         }
       },
-      Path.of(".")));
+      Path.of(".")), new TypedIndent());
 
   private EOFError continues(String text) {
     return (EOFError) org.assertj.core.api.Assertions.catchThrowable(

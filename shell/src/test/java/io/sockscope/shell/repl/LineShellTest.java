@@ -142,6 +142,22 @@ class LineShellTest {
   }
 
   @Test
+  void indentationTypedAsInPythonsReplIsNotDoubled() throws Exception {
+    int port = startWithEcho();
+    pipes.type("with socket.socket() as c:\r");
+    pipes.awaitScreen(s -> s.endsWith("...     "), WAIT, "the indented continuation prompt");
+    pipes.type("    c.connect((\"127.0.0.1\", " + port + "))\r");
+    pipes.awaitScreen(s -> s.endsWith("...     "), WAIT, "the continuation prompt again");
+    pipes.type("    c.sendall(b\"x\")\r\r");
+    String shown = pipes.awaitScreen(s -> s.contains("(end of with block)"), WAIT,
+        "the with block's close");
+    assertThat(shown).doesNotContain("unexpected indent")
+        .containsPattern("\\[2] c\\.connect\\(.*\\) +ok ")
+        .containsPattern("\\[3] c\\.sendall\\(b\"x\"\\) +ok ");
+    awaitIdle();
+  }
+
+  @Test
   void ctrlCCancelsABlockingRecvAndTheSocketStaysUsable() throws Exception {
     int port = startWithEcho();
     enter("s = socket.socket()", "[1]");

@@ -1,6 +1,7 @@
 package io.sockscope.tui.view;
 
 import io.sockscope.shell.complete.AutoIndent;
+import io.sockscope.shell.complete.TypedIndent;
 import io.sockscope.shell.complete.Candidate;
 import io.sockscope.shell.complete.Completions;
 import io.sockscope.shell.complete.Highlighting;
@@ -41,6 +42,7 @@ public final class EditLine {
   private final TabCompletion completion;
   private final History history;
   private final List<String> previous = new ArrayList<>();
+  private final TypedIndent typedIndent = new TypedIndent();
   private final StringBuilder line = new StringBuilder();
   private int cursor;
   private String killed = "";
@@ -136,6 +138,7 @@ public final class EditLine {
 
   /** Drops what is typed (Ctrl-C at the prompt). */
   public void clear() {
+    typedIndent.reset();
     previous.clear();
     line.setLength(0);
     cursor = 0;
@@ -163,7 +166,14 @@ public final class EditLine {
 
   private Result edit(Key key) {
     switch (key) {
-      case Key.Typed(char c) -> insert(String.valueOf(c));
+      case Key.Typed(char c) -> {
+        if (c == ' ' && !previous.isEmpty()
+            && typedIndent.replaces(line.toString(), cursor == line.length())) {
+          line.setLength(0);
+          cursor = 0;
+        }
+        insert(String.valueOf(c));
+      }
       case Key.Ctrl(char c) -> {
         return ctrl(c);
       }
@@ -355,6 +365,7 @@ public final class EditLine {
       line.setLength(0);
       line.append(" ".repeat(levels * AutoIndent.SPACES));
       cursor = line.length();
+      typedIndent.began(line.length());
       return Result.NONE;
     }
     String submitted = entry.stripTrailing().isEmpty() ? entry : stripBlankTail(entry);

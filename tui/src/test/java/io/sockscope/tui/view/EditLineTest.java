@@ -172,6 +172,28 @@ class EditLineTest {
   }
 
   @Test
+  void indentationTypedOnAnIndentedLineIsNotDoubled() {
+    type("with socket.socket() as c:");
+    press(Key.Named.ENTER);
+    type("    c.settimeout(1)");
+    assertThat(line.text()).isEqualTo("    c.settimeout(1)");
+    press(Key.Named.ENTER);
+    type("    if True:");
+    press(Key.Named.ENTER);
+    type("        pass");
+    assertThat(line.text()).isEqualTo("        pass");
+    press(Key.Named.ENTER);
+    assertThat(line.text()).isEqualTo("        ");
+    type("    x = 1");
+    assertThat(line.text()).as("typed indentation replaces the automatic one: a dedent")
+        .isEqualTo("    x = 1");
+    press(Key.Named.ENTER);
+    assertThat(line.text()).isEqualTo("    ");
+    type("y = 2");
+    assertThat(line.text()).as("untyped, the automatic indentation stays").isEqualTo("    y = 2");
+  }
+
+  @Test
   void anInvalidEntryIsSubmittedForTheCallerToReport() {
     type("s.connect((");
     press(new Key.Ctrl('e'));
