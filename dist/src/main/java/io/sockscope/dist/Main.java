@@ -83,10 +83,15 @@ public final class Main implements Callable<Integer> {
     };
   }
 
-  /** The line shell with the same options, after one line saying why. */
+  /**
+   * The line shell with the same options, after one line saying why; on a pipe that is {@code
+   * sockscope run -}, which starts no echo peer, and the line says so.
+   */
   private int lineShell(String why) {
-    System.err.println("sockscope: " + why + ", so the line shell starts instead of the full "
-        + "screen");
+    System.err.println("sockscope: " + why + (terminal()
+        ? ", so the line shell starts instead of the full screen"
+        : ", so the statements on standard input run as 'sockscope run -' does (no echo peer: "
+            + "'serve echo 9000' starts one)"));
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     return new CommandLine(shell()).execute(args.toArray(String[]::new));
   }

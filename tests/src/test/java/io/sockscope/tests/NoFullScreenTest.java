@@ -23,7 +23,8 @@ class NoFullScreenTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).isEqualTo("42\n");
     assertThat(r.stderr()).isEqualTo("sockscope: standard input or output is not a terminal, so "
-        + "the line shell starts instead of the full screen\n");
+        + "the statements on standard input run as 'sockscope run -' does (no echo peer: "
+        + "'serve echo 9000' starts one)\n");
   }
 
   @Test

@@ -190,13 +190,15 @@ public final class LiveSession {
         join(thread);
         engine.removeListener(listener);
         capture.barrier(List.of());
+        // stopped first, so that what arrived after the barrier (a peer's late FIN, the last
+        // ACK) is shown as it is counted and written, not left out
+        SessionCapture.Stopped stopped = capture.stop();
         List<LiveRecord> last;
         synchronized (pipelineLock) {
             processDelivered();
             pipeline.finish();
             last = pipeline.takeBetween();
         }
-        SessionCapture.Stopped stopped = capture.stop();
         marker.close();
         List<String> all = new ArrayList<>(stopped.notes());
         synchronized (notes) {

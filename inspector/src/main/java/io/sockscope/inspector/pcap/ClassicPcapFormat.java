@@ -70,7 +70,8 @@ final class ClassicPcapFormat extends RecordFormat {
         int total = RECORD_HEADER_LENGTH + length;
         got = window.require(total);
         if (got < total) {
-            return truncated("the record's " + length + " captured bytes", recordOffset, total, got);
+            return truncated("the record (a " + RECORD_HEADER_LENGTH + "-byte header and " + length
+                    + " captured bytes)", recordOffset, total, got);
         }
         b = window.buffer();
         p = window.position();

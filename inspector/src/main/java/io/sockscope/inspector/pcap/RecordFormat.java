@@ -30,7 +30,7 @@ abstract sealed class RecordFormat permits ClassicPcapFormat, PcapngFormat {
 
     /** A problem for a file that ends in the middle of something {@code needed} bytes long. */
     final ReadStatus truncated(String inside, long byteOffset, int needed, int available) {
-        return fail("truncated: the file ends inside " + inside + " (" + available + " of "
-                + needed + " bytes present)", byteOffset);
+        return fail("truncated: the file ends inside " + inside + ": " + available + " of its "
+                + needed + " bytes are there", byteOffset);
     }
 }

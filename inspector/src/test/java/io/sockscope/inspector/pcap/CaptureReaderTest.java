@@ -140,7 +140,8 @@ class CaptureReaderTest {
             assertThat(reader.frame().atNanos()).isEqualTo(1_000_000_123L);
             assertThat(reader.next()).isEqualTo(ReadStatus.PROBLEM);
             assertThat(reader.problem()).contains(new CaptureProblem("truncated: the file ends "
-                    + "inside the record's 60 captured bytes (69 of 76 bytes present)", 2,
+                    + "inside the record (a 16-byte header and 60 captured bytes): 69 of its 76 "
+                    + "bytes are there", 2,
                     24 + 76));
             assertThat(reader.next()).isEqualTo(ReadStatus.PROBLEM);
         }
@@ -154,8 +155,8 @@ class CaptureReaderTest {
             assertThat(reader.next()).isEqualTo(ReadStatus.FRAME);
             assertThat(reader.next()).isEqualTo(ReadStatus.PROBLEM);
             assertThat(reader.problem().orElseThrow().message()).isEqualTo("frame 2 (byte "
-                    + "offset 60): truncated: the file ends inside a record header (5 of 16 "
-                    + "bytes present)");
+                    + "offset 60): truncated: the file ends inside a record header: 5 of its 16 "
+                    + "bytes are there");
         }
     }
 

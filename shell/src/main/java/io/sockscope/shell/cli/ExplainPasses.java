@@ -176,6 +176,8 @@ final class ExplainPasses {
     static Result.NoSuchStream noSuchStream(Path file, int stream, int streamCount) {
         return new Result.NoSuchStream(file + ": no stream " + stream + " (" + (streamCount == 0
                 ? "the capture has no TCP connections"
-                : "streams are numbered 0 to " + (streamCount - 1)) + ")");
+                : streamCount == 1 ? "the capture has one TCP connection, stream 0"
+                : "its " + streamCount + " TCP connections are streams 0 to " + (streamCount - 1))
+                + ")");
     }
 }

@@ -105,7 +105,7 @@ final class SocketMethods {
       case "family" -> Optional.of(s.sock().family() == Family.INET ? SocketModule.AF_INET
           : SocketModule.AF_INET6);
       case "type" -> Optional.of(SocketModule.SOCK_STREAM);
-      case "proto" -> Optional.of(Value.Int.ZERO);
+      case "proto" -> Optional.of(Value.Int.of(s.proto()));
       default -> Optional.empty();
     };
   }
@@ -280,7 +280,7 @@ final class SocketMethods {
     SockOpt option = knownOption(args);
     Value v = args.get(2);
     OptValue value;
-    if (Ops.isInt(v)) {
+    if (Ops.isInt(v) && Ops.index(v).bitLength() <= 31) {
       value = new OptValue.IntValue(Ops.toIntExact(v));
     } else if (Ops.isBytesLike(v)) {
       byte[] bytes = Ops.bytesLike(v);

@@ -96,7 +96,9 @@ final class SocketModule {
     if (protoNumber != 0 && protoNumber != -1 && protoNumber != IPPROTO_TCP) {
       throw new PythonError(Exceptions.fromErrno(io.sockscope.engine.Errno.of(93)));
     }
-    return newSocket(args.frame(), f);
+    SocketValue socket = newSocket(args.frame(), f);
+    socket.proto(protoNumber == IPPROTO_TCP ? IPPROTO_TCP : 0);
+    return socket;
   }
 
   static SocketValue newSocket(Frame f, Family family) {
@@ -128,6 +130,7 @@ final class SocketModule {
         : Family.INET;
     Frame f = args.frame();
     SocketValue sock = newSocket(f, family);
+    sock.proto(IPPROTO_TCP);
     String note = "in socket.create_connection";
     return f.implicitly(note, () -> {
       try {

@@ -24,6 +24,7 @@ public final class SocketValue implements Value {
 
   private final Sock sock;
   private volatile int fd;
+  private volatile int proto;
   private volatile boolean settled;
 
   SocketValue(Sock sock, int fd) {
@@ -48,6 +49,15 @@ public final class SocketValue implements Value {
     fd = value;
   }
 
+  /** The protocol number Python shows: as given to socket(), 6 from create_connection(). */
+  int proto() {
+    return proto;
+  }
+
+  void proto(int value) {
+    proto = value;
+  }
+
   boolean settled() {
     return settled;
   }
@@ -64,7 +74,7 @@ public final class SocketValue implements Value {
     }
     int family = sock.family() == Family.INET ? 2 : 10;
     out.append("fd=").append(fd()).append(", family=").append(family)
-        .append(", type=1, proto=0");
+        .append(", type=1, proto=").append(proto);
     if (sock.isOpen()) {
       Optional<KernelView> view = sock.kernelView();
       Endpoint local = sock.lastLocal().orElse(new Endpoint(

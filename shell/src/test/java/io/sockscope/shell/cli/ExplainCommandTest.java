@@ -165,7 +165,7 @@ class ExplainCommandTest {
             Explain.Run run = Explain.run(mode, "--stream", "7", file.toString());
             assertThat(run.exit()).isEqualTo(1);
             assertThat(run.err().lines()).containsExactly("sockscope explain: " + file
-                    + ": no stream 7 (streams are numbered 0 to 0)");
+                    + ": no stream 7 (the capture has one TCP connection, stream 0)");
         }
     }
 
