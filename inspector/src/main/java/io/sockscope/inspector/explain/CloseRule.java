@@ -163,7 +163,10 @@ final class CloseRule implements Rule {
                 : firstIsClient
                 ? " For a client this is harmless: only this port pair is held for a minute."
                 : " Meanwhile a bind() to that port without SO_REUSEADDR fails with EADDRINUSE.";
-        String text = first.name + " closed first (FIN, " + first.finFrame + "), so once it"
+        Optional<CallEvent> closing = story.call(fins[index(first)], Op.CLOSE, Op.SHUTDOWN);
+        String how = closing.isPresent() ? "" : "; most likely its program called close() or"
+                + " shutdown(SHUT_WR)";
+        String text = first.name + " closed first (FIN, " + first.finFrame + how + "), so once it"
                 + " acknowledged " + second.name + "'s FIN (" + lastAckFrame + ") its socket"
                 + " stays in TIME_WAIT for 60 s, holding the port pair to absorb late segments;"
                 + " " + second.name + "'s socket is gone at once." + consequence;
@@ -171,7 +174,7 @@ final class CloseRule implements Rule {
                 lastAckFrame));
         frames.sort(null);
         story.tell(ExplanationCode.TIME_WAIT, frames, frames.size(), lastAckFrame,
-                Optional.empty(), text, false);
+                Optional.empty(), text, closing.isEmpty());
     }
 
     private void closeWait(Direction closer, Direction other, String during) {
@@ -219,7 +222,7 @@ final class CloseRule implements Rule {
             rstClosed(m, resetter, peer);
         } else if (resetter.segments == 0 && !handshake.completed()) {
             String text = resetter.name + " answered with RST (" + m.frame + "): its kernel has"
-                    + " no such connection — it ended earlier (the program closed it, or the"
+                    + " no such connection — most likely it ended earlier (the program closed it, or the"
                     + " host restarted) or never existed there. " + peer.name + "'s pending"
                     + " call fails with ConnectionResetError [Errno 104].";
             tell(ExplanationCode.RST_CLOSED, m, resetter, peer, close, text, true);
@@ -252,7 +255,8 @@ final class CloseRule implements Rule {
                 + (after > 0 ? " and " + peer.name + " then sent " + bytes(after) + " ("
                 + Wording.frames(afterPeerFin[p].toList(), afterPeerFin[p].count()) + ")"
                 : "") + "; " + resetter.name + "'s kernel answered with RST (" + m.frame + ")"
-                + " because its program had closed the socket, so nobody could read them. "
+                + " because most likely its program had closed the socket (close(), not"
+                + " shutdown()), so nobody could read them. "
                 + peer.name + "'s next send() or recv() fails with ConnectionResetError [Errno"
                 + " 104] (or BrokenPipeError). Fix: stop sending once recv() returns b'', or"
                 + " close with shutdown(SHUT_WR) and read until b'' first.";

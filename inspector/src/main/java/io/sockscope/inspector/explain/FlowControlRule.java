@@ -149,7 +149,7 @@ final class FlowControlRule implements Rule {
         long closedFor = m.now - zeroSinceNanos;
         String text = receiver.name + " reopened its window to "
                 + bytes(m.segment.calculatedWindow())
-                + " after " + duration(closedFor) + " at 0: its program called recv() again"
+                + " after " + duration(closedFor) + " at 0: most likely its program called recv() again"
                 + " and freed buffer space, and " + sender.name + " may send again. Fix, if the"
                 + " stall is unwanted: have the receiver read continuously (a reader thread, or a"
                 + " select()/poll() loop), or give it a larger SO_RCVBUF.";
@@ -168,7 +168,7 @@ final class FlowControlRule implements Rule {
                 + (full.count() == 1 ? "" : " " + times(full.count())) + ": it may send no more"
                 + " until "
                 + receiver.name + " acknowledges and reopens it. The receive buffer fills"
-                + " because " + receiver.name + "'s program is not calling recv() as fast as"
+                + " most likely because " + receiver.name + "'s program is not calling recv() as fast as"
                 + " data arrives.";
         story.tell(ExplanationCode.WINDOW_FULL, full, full.first(), Optional.empty(), text, true);
     }
@@ -217,7 +217,7 @@ final class FlowControlRule implements Rule {
         String text = sender.name + " filled the window " + receiver.name + " offered" + offered
                 + " " + times(full.count()) + " over " + duration(lastLimitedNanos
                 - limitedSinceNanos) + zeros
-                + updated + ": the receiver's program reads more slowly than " + sender.name
+                + updated + ": most likely the receiver's program reads more slowly than " + sender.name
                 + " sends, so the receive window, not the network, sets the pace. Fix, if"
                 + " throughput matters: read more often or in larger pieces, or raise SO_RCVBUF"
                 + " on the receiver.";

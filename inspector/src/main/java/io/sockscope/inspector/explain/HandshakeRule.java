@@ -102,16 +102,20 @@ final class HandshakeRule implements Rule {
                 : List.of(lastSynFrame, synAcks.last(), ack.frame());
         String opener = lastSynFrame == 0
                 ? "The capture begins after " + client.name + "'s SYN; "
-                : client.name + " called " + ConnectionStory.callName(connect, "connect()") + "; ";
+                : connect.isPresent() ? client.name + " called "
+                + ConnectionStory.callName(connect, "connect()") + "; "
+                : "Most likely " + client.name + "'s program called connect(); ";
+        String accepts = connect.isPresent() ? "its accept() returns this connection"
+                : "its accept() returns this connection once it calls accept()";
         String text = opener + "the kernel at " + server.name + " answered with SYN+ACK ("
                 + synAcks.last() + ") and " + client.name + "'s ACK (" + ack.frame()
                 + ") completed the three-way handshake"
                 + (lastSynFrame == 0 ? "" : " in " + duration(story.initialRttNanos))
                 + ": both sides are ESTABLISHED. A program at " + server.name
-                + " listens (listen()); its accept() returns this connection — the kernel"
-                + " completes handshakes into the listen backlog even before accept() is called.";
+                + " listens (listen()); " + accepts + " — the kernel completes handshakes into"
+                + " the listen backlog even before accept() is called.";
         story.tell(ExplanationCode.HANDSHAKE, frames, frames.size(), synAcks.last(), connect,
-                text, false);
+                text, connect.isEmpty());
     }
 
     private void refused(Segment rst, Direction server, Direction opener) {

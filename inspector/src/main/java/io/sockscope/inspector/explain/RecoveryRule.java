@@ -170,9 +170,9 @@ final class RecoveryRule implements Rule {
         if (!fast.isEmpty()) {
             String text = sender.name + " resent " + count(fast.count(), "segment", "segments")
                     + " right after duplicate ACKs: fast retransmit, TCP"
-                    + " repairing a lost segment without waiting for a timeout. The programs only"
-                    + " see a short delay: send() returns as usual, and the receiver's recv()"
-                    + " waits until the hole is filled.";
+                    + " repairing a lost segment without waiting for a timeout. No call causes this"
+                    + " and none fails: the programs only see a short delay while the receiving"
+                    + " kernel holds the bytes after the hole until it is filled.";
             story.tell(ExplanationCode.FAST_RETRANSMISSION, fast, fast.first(), Optional.empty(),
                     text, false);
         }
@@ -211,7 +211,7 @@ final class RecoveryRule implements Rule {
                     + " are resends") + " of lost segments during recovery, not reordering in the"
                     + " network.";
             story.tell(ExplanationCode.OUT_OF_ORDER, outOfOrder, outOfOrder.first(),
-                    Optional.empty(), text, !gapSeen);
+                    Optional.empty(), text, false);
         }
         if (!lost.isEmpty()) {
             String acked = ackedUnseen == 0 ? "" : " (" + receiver.name + " acknowledged bytes"

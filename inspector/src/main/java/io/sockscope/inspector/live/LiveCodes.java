@@ -59,12 +59,13 @@ final class LiveCodes {
             return Optional.empty();
         }
         Optional<KernelView> view = c.book.sock.kernelView();
-        String queue = view.map(v -> " (right after it: send-q " + bytes(v.sendQueueBytes())
-                + ", " + grouped(v.tcpInfo().notSentBytes()) + " of them not yet sent; the peer"
-                + " offers a window of " + bytes(v.tcpInfo().peerWindow()) + ")").orElse("");
+        boolean loopback = c.book.remote != null && LiveWording.loopback(c.book.remote);
+        String queue = view.map(v -> " " + LiveWording.sendQueueAfter(v.sendQueueBytes(),
+                v.tcpInfo().notSentBytes(), v.tcpInfo().peerWindow(), loopback)).orElse("");
         boolean nonBlocking = c.book.sock.timeout().isPresent();
         String text = call(event) + " was given " + bytes(sent.requested()) + " and took "
-                + grouped(sent.sent()) + ": that filled the socket's send buffer (SO_SNDBUF)"
+                + grouped(sent.sent()) + ": the kernel takes only what fits in the socket's send"
+                + " buffer (SO_SNDBUF) at that moment, and those bytes filled it"
                 + queue + (nonBlocking ? ", and the socket does not wait for room (a timeout or"
                 + " non-blocking mode)" : "") + ". The other " + bytes(sent.requested()
                 - sent.sent()) + " were not sent: send() may take less than it is given and"

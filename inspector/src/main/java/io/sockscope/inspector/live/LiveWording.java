@@ -40,6 +40,28 @@ final class LiveWording {
         return String.format(Locale.ROOT, "%.1f s", micros / 1e6);
     }
 
+    /** True for 127.0.0.0/8 and ::1, where the kernel hands bytes to the peer in microseconds. */
+    static boolean loopback(Endpoint endpoint) {
+        return endpoint.host().startsWith("127.") || endpoint.host().equals("::1");
+    }
+
+    /**
+     * The send queue read right after a send() that filled the send buffer, in words that stay
+     * true when the queue has already drained again (on loopback it usually has): the buffer
+     * filled during the call, and the kernel handed the bytes on before the queue was read.
+     */
+    static String sendQueueAfter(long sendQueue, long notSent, long peerWindow,
+            boolean loopback) {
+        String window = "; the peer offers a window of " + bytes(peerWindow) + ")";
+        if (sendQueue > 0) {
+            return "(right after it: send-q " + bytes(sendQueue) + ", " + grouped(notSent)
+                    + " of them not yet sent" + window;
+        }
+        return "(right after it the send queue was already empty again, send-q " + bytes(0)
+                + ": by then the kernel had handed those bytes to the peer, which acknowledged"
+                + " them" + (loopback ? " — loopback is that fast" : "") + window;
+    }
+
     /** How the explainer names a side: {@code :9000}. */
     static String side(Endpoint endpoint) {
         return ":" + endpoint.port();

@@ -35,6 +35,7 @@ import io.sockscope.inspector.flow.Segment;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,25 @@ class CorpusExplanationTest {
             assertThat(e.text()).isNotBlank().doesNotContain("null");
             assertThat(e.inferred()).isEqualTo(e.text().endsWith("(inferred from the wire)"));
             assertThat(e.frames()).isSorted();
+        }
+    }
+
+    /**
+     * SPEC §6: offline there is no call log, so a text that names a call (connect(), close(),
+     * recv()...) guesses it, says "most likely" and is marked inferred; a text marked certain
+     * names no call at all.
+     */
+    @Test
+    void offlineTextsThatNameCallsSayTheyInferThem() {
+        for (String scenario : CorpusExplanations.NAMES) {
+            for (Explanation e : CorpusExplanations.explain(scenario)) {
+                if (e.inferred()) {
+                    assertThat(e.text().toLowerCase(Locale.ROOT)).as(scenario + " " + e.code())
+                            .contains("most likely");
+                } else {
+                    assertThat(e.text()).as(scenario + " " + e.code()).doesNotContain("()");
+                }
+            }
         }
     }
 

@@ -42,8 +42,10 @@ class ExplainerTest {
         Explanation handshake = only(ExplanationCode.HANDSHAKE);
         assertThat(handshake.frames()).containsExactly(1L, 2L, 3L);
         assertThat(handshake.keyFrame()).isEqualTo(2);
-        assertThat(handshake.text()).contains(":51234 called connect()", ":9000", "ESTABLISHED");
-        assertThat(handshake.inferred()).isFalse();
+        assertThat(handshake.text()).startsWith("Most likely :51234's program called connect();")
+                .contains(":9000", "ESTABLISHED", "once it calls accept()")
+                .endsWith("(inferred from the wire)");
+        assertThat(handshake.inferred()).isTrue();
         assertThat(handshake.call()).isEmpty();
     }
 
@@ -127,7 +129,10 @@ class ExplainerTest {
                 ExplanationCode.FIN, ExplanationCode.TIME_WAIT);
         Explanation timeWait = only(ExplanationCode.TIME_WAIT);
         assertThat(timeWait.frames()).containsExactly(4L, 5L, 6L);
-        assertThat(timeWait.text()).startsWith(":51234 closed first").contains("harmless");
+        assertThat(timeWait.text()).startsWith(":51234 closed first (FIN, 4; most likely its"
+                + " program called close() or shutdown(SHUT_WR))").contains("harmless")
+                .endsWith("(inferred from the wire)");
+        assertThat(timeWait.inferred()).isTrue();
     }
 
     @Test

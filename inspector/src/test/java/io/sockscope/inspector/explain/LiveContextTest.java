@@ -1,6 +1,7 @@
 package io.sockscope.inspector.explain;
 
 import static io.sockscope.inspector.explain.Wire.A;
+import static io.sockscope.inspector.explain.Wire.F;
 import static io.sockscope.inspector.explain.Wire.P;
 import static io.sockscope.inspector.explain.Wire.R;
 import static io.sockscope.inspector.explain.Wire.S;
@@ -105,6 +106,37 @@ class LiveContextTest {
         assertThat(refused.text()).contains("connect() [2] failed with ConnectionRefusedError")
                 .doesNotContain("Most likely");
         assertThat(refused.inferred()).isFalse();
+    }
+
+    @Test
+    void theHandshakeOfAKnownConnectIsToldAsAFact() {
+        Wire wire = new Wire();
+        Segment syn = wire.c(S, 0, 65495, 0);
+        cause(syn, call(2, Op.CONNECT, new CallResult.NoResult(), Optional.empty(),
+                Optional.empty()));
+        wire.s(S | A, 0, 65483, 0);
+        wire.c(A, 0, 0);
+        wire.sent().forEach(explainer::accept);
+        Explanation handshake = only(ExplanationCode.HANDSHAKE);
+        assertThat(handshake.call()).hasValue(2);
+        assertThat(handshake.text()).startsWith(":51234 called connect() [2]; ")
+                .doesNotContain("ost likely", "inferred");
+        assertThat(handshake.inferred()).isFalse();
+    }
+
+    @Test
+    void timeWaitAfterAKnownCloseSaysNothingIsInferred() {
+        Wire wire = new Wire().handshake();
+        Segment fin = wire.c(F, 0, 0);
+        cause(fin, call(7, Op.CLOSE, new CallResult.NoResult(), Optional.empty(),
+                Optional.of(new Closing(0, new OptValue.Linger(false, 0)))));
+        wire.s(F, 0, 0);
+        wire.c(A, 0, 0);
+        wire.sent().forEach(explainer::accept);
+        Explanation timeWait = only(ExplanationCode.TIME_WAIT);
+        assertThat(timeWait.text()).startsWith(":51234 closed first (FIN, 4), so once")
+                .doesNotContain("ost likely", "inferred");
+        assertThat(timeWait.inferred()).isFalse();
     }
 
     @Test

@@ -38,8 +38,15 @@ class LiveCodesTest {
             LiveExplanation shortSend = run.explanation(send, ExplanationCode.SHORT_SEND);
             assertThat(shortSend.call()).hasValue(send.id());
             assertThat(shortSend.text()).startsWith("send() [" + send.id()
-                    + "] was given 1,048,576 bytes and took " + String.format("%,d", sent))
-                    .contains("sendall()", "does not wait");
+                    + "] was given 1,048,576 bytes and took " + String.format("%,d", sent)
+                    + ": the kernel takes only what fits in the socket's send buffer (SO_SNDBUF)"
+                    + " at that moment, and those bytes filled it (right after it")
+                    .contains("sendall()", "does not wait", "the peer offers a window of")
+                    .doesNotContain("send-q 0 bytes, 0 of them");
+            if (shortSend.text().contains("send-q 0 bytes")) {
+                assertThat(shortSend.text()).contains("the send queue was already empty again",
+                        "had handed those bytes to the peer", "loopback is that fast");
+            }
         }
     }
 

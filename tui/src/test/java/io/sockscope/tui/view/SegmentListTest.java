@@ -27,7 +27,7 @@ class SegmentListTest {
         "  > S   seq 0 win 65495",
         "  < S.  seq 0 ack 1 win 65483",
         "  > .   ack 1",
-        "  = handshake: :39564 called connect(); t…",
+        "  = handshake: Most likely :39564's progr…",
         "[3] send s",
         "  > P.  seq 1:7 ack 1 len 6",
         "  < .   ack 7",
@@ -79,7 +79,7 @@ class SegmentListTest {
     l.filter(SegmentFilter.parse("handshake"));
     assertThat(shown(view, 42)).containsExactly("[2] connect s", "  > S   seq 0 win 65495",
         "  < S.  seq 0 ack 1 win 65483", "  > .   ack 1",
-        "*  = handshake: :39564 called connect(); t…");
+        "*  = handshake: Most likely :39564's progr…");
     l.filter(SegmentFilter.parse("peer"));
     assertThat(shown(view, 42)).containsExactly("[3] send s",
         "  < P.  seq 1:7 ack 7 len 6      peer echo", "[5] close s",
