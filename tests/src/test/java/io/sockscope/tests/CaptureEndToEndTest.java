@@ -63,6 +63,35 @@ class CaptureEndToEndTest {
     }
   }
 
+  /**
+   * Ctrl-C while connections keep coming, delivered twice at once as GNU timeout sends it (the
+   * copy arriving just after the process took the first): one clean stop, every time.
+   */
+  @Test
+  void ctrlCDeliveredTwiceWhileTrafficFlowsIsOneCleanStop() throws Exception {
+    CaptureRequirement.assumeAvailable();
+    for (int round = 0; round < 3; round++) {
+      try (Peer peer = Peer.start(dir, "many", "5000");
+          CaptureProcess capture = CaptureProcess.start("capture", "-i", "lo", "-f",
+              "tcp port " + peer.port)) {
+        capture.awaitListening();
+        peer.go();
+        capture.awaitOut(out -> lines(out, "end of connection") >= 3);
+        capture.interruptTwiceAtOnce();
+        assertThat(capture.await()).as("round %d; stderr: %s", round, capture.err()).isZero();
+        List<String> out = capture.out().lines().toList();
+        assertThat(out).as("round %d", round).anyMatch(line -> line.startsWith(
+            "  end of connection 0 (127.0.0.1:"));
+        assertThat(out.getLast()).as("round %d", round).matches("capture on lo: [\\d,]+ frames"
+            + " received, [\\d,]+ dropped; [\\d,]+ TCP segments in [\\d,]+ connections; ended by Ctrl-C"
+            + " after .*");
+        assertThat(capture.err()).startsWith("sockscope capture: listening on lo,").satisfies(
+            err -> assertThat(err.lines().skip(1)).allMatch(line -> line.contains(
+                "frames were dropped")));
+      }
+    }
+  }
+
   @Test
   void countEndsTheCaptureByItself() throws Exception {
     CaptureRequirement.assumeAvailable();

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,29 @@ final class CaptureProcess implements AutoCloseable {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
         .inheritIO().start();
     assertThat(kill.waitFor()).isZero();
+  }
+
+  /**
+   * Sends SIGINT twice, the second as soon as the process has taken the first: what GNU timeout
+   * does (the process, then its process group) when the process takes the first signal before
+   * the second arrives; otherwise the kernel merges the two and the process sees one.
+   */
+  void interruptTwiceAtOnce() throws IOException, InterruptedException {
+    signal("INT");
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (process.isAlive() && sigintPending(Files.readAllLines(status))) {
+      assertThat(System.nanoTime() - deadline).as("SIGINT taken").isNegative();
+      Thread.onSpinWait();
+    }
+    signal("INT");
+  }
+
+  /** Whether SIGINT (signal 2) waits in the process-wide pending set of a /proc status. */
+  private static boolean sigintPending(List<String> status) {
+    return status.stream().filter(line -> line.startsWith("ShdPnd:")).findFirst()
+        .map(line -> (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0)
+        .orElseThrow();
   }
 
   /** Waits for the exit and for all of its output. */

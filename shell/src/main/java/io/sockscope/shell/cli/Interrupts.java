@@ -15,7 +15,10 @@ interface Interrupts {
      */
     Registration install(Consumer<String> onInterrupt);
 
-    /** An installed handler; closing it restores what was there before. */
+    /**
+     * An installed handler; once closed it no longer calls {@code onInterrupt}, and what was there
+     * before is back unless a stop was requested (see {@link ProcessSignals}).
+     */
     interface Registration extends AutoCloseable {
         @Override
         void close();

@@ -6,21 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Ctrl-C and SIGTERM as stop requests: the first asks the capture to stop, so it prints its
- * summary and exits 0 as tcpdump does; a second Ctrl-C quits at once (exit 130). Any other way
- * the JVM shuts down (SIGHUP, say) asks for a stop too and waits up to {@link #SHUTDOWN_WAIT_MILLIS}
- * for the output to be complete.
+ * summary and exits 0 as tcpdump does; a second Ctrl-C quits at once (exit 130). A signal that
+ * arrives again within {@link SignalEcho#SAME_REQUEST_NANOS} of the first is the first delivered
+ * twice ({@code timeout} signals the process and then its group), not a second Ctrl-C. Any other
+ * way the JVM shuts down (SIGHUP, say) asks for a stop too and waits up to {@link
+ * #SHUTDOWN_WAIT_MILLIS} for the output to be complete.
  *
  * <p>The JDK's handlers for INT and TERM would start the JVM's shutdown, which ends with exit
  * code 130 and leaves the main thread no time to finish. {@code sun.misc.Signal} (module
  * jdk.unsupported) replaces them; it is reached by reflection so the build stays free of
  * internal-API warnings, and where it is missing or refuses (the JVM runs with {@code -Xrs}) only
  * the shutdown hook remains. A signal the process was started with ignored (a background job of
- * a non-interactive shell ignores SIGINT) stays ignored.
+ * a non-interactive shell ignores SIGINT) stays ignored. Closing the registration puts the JDK's
+ * handlers back only when no stop was requested: after one, a late copy of that signal must not
+ * reach the JDK's handler, which would end the finished capture with exit code 130.
  */
 final class ProcessSignals implements Interrupts {
 
@@ -29,16 +33,19 @@ final class ProcessSignals implements Interrupts {
 
     @Override
     public Registration install(Consumer<String> onInterrupt) {
-        AtomicInteger interrupts = new AtomicInteger();
+        SignalEcho arrivals = new SignalEcho(System::nanoTime);
+        AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         List<Runnable> restores = new ArrayList<>();
         for (String name : List.of("INT", "TERM")) {
             String how = name.equals("INT") ? "Ctrl-C" : "SIGTERM";
             handle(name, () -> {
-                if (interrupts.incrementAndGet() > 1 && name.equals("INT")) {
+                if (arrivals.arrived() == SignalEcho.Arrival.AGAIN && name.equals("INT")) {
                     Runtime.getRuntime().halt(EXIT_SECOND_INTERRUPT);
                 }
-                onInterrupt.accept(how);
+                if (!closed.get()) {
+                    onInterrupt.accept(how);
+                }
             }, restores);
         }
         Thread hook = Thread.ofPlatform().name("sockscope-capture-shutdown").unstarted(() -> {
@@ -51,8 +58,11 @@ final class ProcessSignals implements Interrupts {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         return () -> {
+            closed.set(true);
             done.countDown();
-            restores.forEach(Runnable::run);
+            if (!arrivals.any()) {
+                restores.forEach(Runnable::run);
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
