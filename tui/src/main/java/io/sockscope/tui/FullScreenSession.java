@@ -378,6 +378,7 @@ final class FullScreenSession {
     });
     stopGui();
     queue.detach();
+    int columns = columns();
     if (terminal instanceof RawTerminal raw) {
       raw.quiet();
     }
@@ -385,7 +386,7 @@ final class FullScreenSession {
     if (!shuttingDown) {
       closeTerminal();
     }
-    farewell();
+    farewell(columns);
   }
 
   private void stopGui() {
@@ -419,9 +420,21 @@ final class FullScreenSession {
     }
   }
 
-  /** Writes, to the restored terminal, what ending the session reported, and any error. */
-  private void farewell() {
-    TranscriptText text = new TranscriptText(out, err, Styler.PLAIN);
+  /** The terminal's width, 0 when it cannot be read. */
+  private int columns() {
+    try {
+      return terminal.getTerminalSize().getColumns();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Writes, to the restored terminal ({@code columns} wide, 0 if unknown), what ending the
+   * session reported, and any error.
+   */
+  private void farewell(int columns) {
+    TranscriptText text = new TranscriptText(out, err, Styler.PLAIN, () -> columns);
     sink.kept().forEach(text::emit);
     out.flush();
     List<Throwable> all;

@@ -11,12 +11,15 @@ import java.util.Locale;
  * How the live inspector's records read as text (SPEC §4): a call's segments indented under its
  * line in tcpdump's one-line format, then its explanations after {@code = }; what no call caused
  * where it happened, less indented and marked with who sent it ({@code (peer echo)}, {@code
- * (kernel s)}). Explanations are wrapped to {@link #WIDTH} columns.
+ * (kernel s)}). Explanations are wrapped to {@link #WIDTH} columns, or fewer on a narrower
+ * terminal.
  */
 final class LiveLayout {
 
-    /** Explanations wrap at this column. */
+    /** Explanations wrap at this column, or at a narrower terminal's edge. */
     static final int WIDTH = 100;
+    /** The narrowest width explanations wrap to, however narrow the terminal. */
+    private static final int MIN_WIDTH = 40;
     private static final String BETWEEN = "  ";
 
     private LiveLayout() {
@@ -48,12 +51,12 @@ final class LiveLayout {
                 Role.PLAIN), new Styled(text, Role.NOTE)));
     }
 
-    static List<TextLine> explanation(TranscriptRecord.Explain x) {
+    static List<TextLine> explanation(TranscriptRecord.Explain x, int width) {
         LiveExplanation e = x.explanation();
         String indent = x.underCall() ? TextLayout.INDENT : BETWEEN;
         List<TextLine> lines = new ArrayList<>();
         List<String> wrapped = wrap(e.code().wireName() + ": " + e.text(),
-                WIDTH - indent.length() - 2);
+                Math.max(MIN_WIDTH, width) - indent.length() - 2);
         for (int i = 0; i < wrapped.size(); i++) {
             lines.add(TextLine.of(new Styled(indent + (i == 0 ? "= " : "  "), Role.PLAIN),
                     new Styled(wrapped.get(i), Role.EXPLANATION)));

@@ -17,6 +17,11 @@ final class TextLayout {
   private TextLayout() {}
 
   static List<TextLine> lines(TranscriptRecord record) {
+    return lines(record, LiveLayout.WIDTH);
+  }
+
+  /** The lines of {@code record}, explanations wrapped to {@code width} columns. */
+  static List<TextLine> lines(TranscriptRecord record, int width) {
     return switch (record) {
       case TranscriptRecord.Call c -> List.of(call(c));
       case TranscriptRecord.State s -> List.of(TextLine.of(new Styled(INDENT + state(s),
@@ -52,7 +57,7 @@ final class TextLayout {
       case TranscriptRecord.Capture c -> List.of(TextLine.of(new Styled(capture(c), Role.NOTE)));
       case TranscriptRecord.Segment s -> LiveLayout.segment(s);
       case TranscriptRecord.SegmentsFolded f -> LiveLayout.folded(f);
-      case TranscriptRecord.Explain x -> LiveLayout.explanation(x);
+      case TranscriptRecord.Explain x -> LiveLayout.explanation(x, width);
       case TranscriptRecord.Released r -> List.of(TextLine.of(new Styled("  state " + r.socket()
           + " CLOSE  TIME_WAIT is over: the kernel no longer holds " + r.local() + " → "
           + r.remote(), Role.STATE)));

@@ -4,6 +4,7 @@ import io.sockscope.shell.run.TranscriptRecord;
 import io.sockscope.shell.run.TranscriptSink;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The text transcript (SPEC §4, docs/TRANSCRIPT.md): one line per call with its outcome and
@@ -16,12 +17,22 @@ public final class TranscriptText implements TranscriptSink {
   private final PrintStream out;
   private final PrintStream err;
   private final Styler styler;
+  private final IntSupplier columns;
   private boolean midLine;
 
   public TranscriptText(PrintStream out, PrintStream err, Styler styler) {
+    this(out, err, styler, () -> 0);
+  }
+
+  /**
+   * @param columns the terminal's width now, for wrapping explanations to it when it is
+   *                narrower than their usual 100 columns; 0 when unknown (a file, a pipe)
+   */
+  public TranscriptText(PrintStream out, PrintStream err, Styler styler, IntSupplier columns) {
     this.out = out;
     this.err = err;
     this.styler = styler;
+    this.columns = columns;
   }
 
   @Override
@@ -44,7 +55,9 @@ public final class TranscriptText implements TranscriptSink {
       }
       default -> {
         endLine();
-        for (TextLine line : lines(record)) {
+        int width = columns.getAsInt();
+        for (TextLine line : TextLayout.lines(record, width > 0
+            ? Math.min(width, LiveLayout.WIDTH) : LiveLayout.WIDTH)) {
           out.println(line.render(styler));
         }
         out.flush();

@@ -82,7 +82,7 @@ public final class LineShell {
     PrintStream out = screen.stream();
     TranscriptSink renderer = settings.json()
         ? new TranscriptJson(out)
-        : new TranscriptText(out, out, styler);
+        : new TranscriptText(out, out, styler, terminal::getWidth);
     ShellSink sink = new ShellSink(renderer);
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> interrupt());
     try (Session session = Session.interactive(sink, live)) {

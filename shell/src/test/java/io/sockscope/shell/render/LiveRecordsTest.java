@@ -75,6 +75,26 @@ class LiveRecordsTest {
   }
 
   @Test
+  void onANarrowTerminalExplanationsWrapToItsWidth() {
+    LiveExplanation e = new LiveExplanation(ExplanationCode.HANDSHAKE, OptionalLong.of(2),
+        OptionalInt.of(0), List.of(1L, 2L, 3L), 3, OptionalLong.of(2), "word ".repeat(40).trim(),
+        false);
+    for (int columns : new int[] {60, 80}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new TranscriptText(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+          Styler.PLAIN, () -> columns).emit(new TranscriptRecord.Explain(e, true));
+      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines).as("at %d columns", columns).allMatch(l -> l.length() <= columns)
+          .anyMatch(l -> l.length() > columns - 6);
+    }
+    ByteArrayOutputStream wide = new ByteArrayOutputStream();
+    new TranscriptText(new PrintStream(wide, true, StandardCharsets.UTF_8), System.err,
+        Styler.PLAIN, () -> 200).emit(new TranscriptRecord.Explain(e, true));
+    assertThat(wide.toString(StandardCharsets.UTF_8).lines())
+        .as("a wide terminal keeps the usual width").allMatch(l -> l.length() <= LiveLayout.WIDTH);
+  }
+
+  @Test
   void aFoldedRunSaysHowManySegmentsAndWhichFrames() {
     assertThat(text(new TranscriptRecord.SegmentsFolded(OptionalLong.of(7), 28_000, 41, 28_040,
         true))).isEqualTo("      … 28,000 segments more (frames 41–28040)\n");
