@@ -483,19 +483,33 @@ public final class SessionView {
     } else if (runningEntry != null) {
       out.add(new Span("running — Ctrl-C cancels", Tone.RUNNING));
     } else {
-      out.add(new Span(hints(), Tone.DIM));
+      out.add(new Span(hints(width - Line.width(out)), Tone.DIM));
     }
     return Line.clip(out, width);
   }
 
-  private String hints() {
-    return switch (focus) {
-      case SHELL -> input.isEmpty() ? "Tab panes  F1 help  F10 quit"
-          : "Tab completes  Enter runs  F1 help  F10 quit";
-      case SEGMENTS -> "j/k move  Enter detail  / filter  l ladder  ? help  F10 quit";
-      case DETAIL -> "j/k scroll  Esc segments  l ladder  ? help  F10 quit";
-      case SOCKETS -> "Enter its segments  l ladder  ? help  F10 quit";
-    };
+  /**
+   * The keys to try where the focus is (or in the overlay shown), as many as fit in {@code
+   * room} columns, the most useful first; how to quit always among them.
+   */
+  private String hints(int room) {
+    List<String> keys = overlay() != Overlay.NONE ? List.of("j/k scroll", "Esc closes")
+        : switch (focus) {
+          case SHELL -> input.isEmpty() ? List.of("Tab panes", "F1 help")
+              : List.of("Tab completes", "Enter runs", "F1 help");
+          case SEGMENTS -> List.of("j/k move", "Enter detail", "l ladder", "/ filter", "? help");
+          case DETAIL -> List.of("j/k scroll", "Esc segments", "l ladder", "? help");
+          case SOCKETS -> List.of("Enter its segments", "l ladder", "? help");
+        };
+    String quit = "F10 quit";
+    StringBuilder shown = new StringBuilder();
+    for (String key : keys) {
+      if (shown.length() + key.length() + 2 + quit.length() > room) {
+        break;
+      }
+      shown.append(key).append("  ");
+    }
+    return shown.append(quit).toString();
   }
 
   /** A note for the status bar until the next key. */

@@ -196,6 +196,21 @@ class SessionViewTest {
   }
 
   @Test
+  void theKeyHintsFitTheBarAndFollowTheFocusAndTheOverlay() {
+    SessionView view = EchoSession.view(80, 24);
+    view.focus(Pane.SEGMENTS);
+    assertThat(status(view)).endsWith("F10 quit").doesNotContain("…")
+        .contains("j/k move  Enter detail");
+    view.press(new Key.Typed('?'));
+    assertThat(view.overlay()).isEqualTo(SessionView.Overlay.HELP);
+    assertThat(status(view)).endsWith("j/k scroll  Esc closes  F10 quit");
+    SessionView wide = EchoSession.view(200, 50);
+    wide.focus(Pane.SEGMENTS);
+    assertThat(status(wide)).endsWith(
+        "j/k move  Enter detail  l ladder  / filter  ? help  F10 quit");
+  }
+
+  @Test
   void aTerminalTooSmallOnlyQuits() {
     SessionView view = EchoSession.emptyView(50, 10);
     assertThat(view.press(Key.Named.TAB)).isEqualTo(Command.NONE);
