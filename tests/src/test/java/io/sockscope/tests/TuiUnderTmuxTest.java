@@ -58,7 +58,8 @@ class TuiUnderTmuxTest {
       System.out.println("sockscope at 80×24, after close:\n" + screen);
 
       tmux.press("Tab");
-      tmux.await(s -> s.contains("j/k move  Enter detail"), WAIT, "the segments pane's keys");
+      tmux.await(s -> s.contains("j/k move  ") && s.stripTrailing().endsWith("F10 quit"), WAIT,
+          "the segments pane's keys");
       tmux.type("l");
       screen = tmux.await(s -> s.contains("┌ ladder of connection") && s.contains(
           "│ ── F.  seq 4 ack 4 ─") && s.contains("└───"), WAIT, "the whole ladder");
