@@ -29,19 +29,9 @@ class TuiUnderTmuxTest {
 
   @Test
   void echoClientStepByStepThenTheLadderThenF10() throws Exception {
-    Tmux.assumeInstalled();
-    CaptureRequirement.assumeAvailable();
-    Path script = Launch.script(dir, "--no-peer");
-    try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
-        + dir.resolve("state"), "TERM=xterm-256color"), 80, 24, dir)) {
-      String screen = tmux.await(s -> s.contains("┌ shell ─") && s.contains("no peer │"),
-          WAIT, "the full screen");
-      assertThat(screen).contains("┌ segments ─", "├ detail ─", "├ sockets ─", ">>>");
-
-      enter(tmux, "serve echo", "peer echo: echo");
-      Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
-      assertThat(m.find()).isTrue();
-      int port = Integer.parseInt(m.group(1));
+    try (Tmux tmux = fullScreen(80, 24)) {
+      int port = serveEcho(tmux);
+      String screen;
 
       enter(tmux, "s = socket.socket()", "[1] s = socket.socket()");
       screen = enter(tmux, "s.connect((\"127.0.0.1\", " + port + "))", "ESTAB");
@@ -80,19 +70,9 @@ class TuiUnderTmuxTest {
 
   @Test
   void atTwoHundredByFiftyTheWidePanesShowTheSameSession() throws Exception {
-    Tmux.assumeInstalled();
-    CaptureRequirement.assumeAvailable();
-    Path script = Launch.script(dir, "--no-peer");
-    try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
-        + dir.resolve("state"), "TERM=xterm-256color"), 200, 50, dir)) {
-      String screen = tmux.await(s -> s.contains("┌ shell ─") && s.contains("no peer │"),
-          WAIT, "the full screen");
-      assertThat(screen).contains("┌ segments ─", "├ detail ─", "├ sockets ─", ">>>");
-
-      enter(tmux, "serve echo", "peer echo: echo");
-      Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
-      assertThat(m.find()).isTrue();
-      int port = Integer.parseInt(m.group(1));
+    try (Tmux tmux = fullScreen(200, 50)) {
+      int port = serveEcho(tmux);
+      String screen;
 
       enter(tmux, "s = socket.socket()", "[1] s = socket.socket()");
       screen = enter(tmux, "s.connect((\"127.0.0.1\", " + port + "))", "ESTABLISHED");
@@ -141,10 +121,7 @@ class TuiUnderTmuxTest {
     try (Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
         + dir.resolve("state"), "TERM=xterm-256color"), 80, 24, dir)) {
       tmux.await(s -> s.contains("┌ shell ─"), WAIT, "the full screen");
-      enter(tmux, "serve echo", "peer echo: echo");
-      Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
-      assertThat(m.find()).isTrue();
-      int port = Integer.parseInt(m.group(1));
+      int port = serveEcho(tmux);
       enter(tmux, "s = socket.socket()", "[1] s = socket.socket()");
       enter(tmux, "s.connect(echo)", "ESTAB");
 
@@ -162,6 +139,32 @@ class TuiUnderTmuxTest {
           .contains("icanon", "isig", "echo", "ixon");
       assertThat(LoopbackTable.liveOnPort(port)).as("sockets left on the echo port").isEmpty();
     }
+  }
+
+  /** sockscope with no command, capturing, in tmux at {@code columns}×{@code rows}, drawn. */
+  private Tmux fullScreen(int columns, int rows) throws Exception {
+    Tmux.assumeInstalled();
+    CaptureRequirement.assumeAvailable();
+    Path script = Launch.script(dir, "--no-peer");
+    Tmux tmux = Tmux.start(List.of(script.toString()), List.of("XDG_STATE_HOME="
+        + dir.resolve("state"), "TERM=xterm-256color"), columns, rows, dir);
+    try {
+      String screen = tmux.await(s -> s.contains("┌ shell ─") && s.contains("no peer │"),
+          WAIT, "the full screen");
+      assertThat(screen).contains("┌ segments ─", "├ detail ─", "├ sockets ─", ">>>");
+      return tmux;
+    } catch (Exception | AssertionError e) {
+      tmux.close();
+      throw e;
+    }
+  }
+
+  /** Starts the echo peer with {@code serve echo}; its port. */
+  private static int serveEcho(Tmux tmux) throws Exception {
+    enter(tmux, "serve echo", "peer echo: echo");
+    Matcher m = ECHO.matcher(tmux.await(s -> ECHO.matcher(s).find(), WAIT, "the peer"));
+    assertThat(m.find()).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   /**

@@ -93,6 +93,12 @@ final class SessionCapture {
             return true;
         }
 
+        /** This interface's counts from libpcap's {@code total}, the markers left out. */
+        Ending.InterfaceCount count(CaptureStats total) {
+            return new Ending.InterfaceCount(iface, Math.max(0, total.received() - markers),
+                    total.dropped());
+        }
+
         void onFrame(io.sockscope.inspector.capture.LiveFrame frame) {
             lastFrameNanos = System.nanoTime();
             Marker.Seen mark = intake.accept(frame);
@@ -273,11 +279,8 @@ final class SessionCapture {
 
     /** Frames the kernel has put in {@code handle}'s buffer so far (received, less those it dropped). */
     private static long tapped(Handle handle) {
-        long tapped = 0;
-        for (CaptureStats stats : handle.source.stats()) {
-            tapped += stats.received() - stats.droppedByKernel();
-        }
-        return tapped;
+        CaptureStats total = CaptureStats.total(handle.source.stats());
+        return total.received() - total.droppedByKernel();
     }
 
     private synchronized void note(String line) {
@@ -288,9 +291,7 @@ final class SessionCapture {
     synchronized List<Ending.InterfaceCount> counts() {
         List<Ending.InterfaceCount> counts = new ArrayList<>();
         for (Handle handle : handles.values()) {
-            CaptureStats total = CaptureStats.total(handle.source.stats());
-            counts.add(new Ending.InterfaceCount(handle.iface,
-                    Math.max(0, total.received() - handle.markers), total.dropped()));
+            counts.add(handle.count(CaptureStats.total(handle.source.stats())));
         }
         return counts;
     }
@@ -300,9 +301,7 @@ final class SessionCapture {
         List<Ending.InterfaceCount> counts = new ArrayList<>();
         for (Handle handle : handles.values()) {
             CaptureSummary summary = handle.source.stop();
-            CaptureStats total = summary.total();
-            counts.add(new Ending.InterfaceCount(handle.iface,
-                    Math.max(0, total.received() - handle.markers), total.dropped()));
+            counts.add(handle.count(summary.total()));
             summary.failures().forEach(f -> notes.add(f.line()));
         }
         handles.clear();

@@ -31,14 +31,7 @@ public final class CallJson {
     g.writeNumberField("start_us", call.startMicros());
     g.writeNumberField("end_us", call.endMicros());
     g.writeBooleanField("ok", call.ok());
-    g.writeFieldName("result");
-    if (returnsPlainValue(call)) {
-      g.writeNull();
-      g.writeFieldName("returned");
-      returned(g, call.result());
-    } else {
-      result(g, call.result());
-    }
+    result(g, call);
     if (call.failure().isPresent()) {
       Failure f = call.failure().get();
       g.writeFieldName("errno");
@@ -69,50 +62,42 @@ public final class CallJson {
     };
   }
 
-  /** connect_ex, getsockopt and fileno: a plain return value, not a result object. */
-  private static boolean returnsPlainValue(CallEvent call) {
-    return switch (call.result()) {
-      case CallResult.ErrorCode c -> true;
-      case CallResult.Option o -> true;
-      case CallResult.Fd fd -> call.op() == Op.FILENO;
-      default -> false;
-    };
-  }
-
-  /** The {@code returned} field: the number or bytes Python's call returns. */
-  private static void returned(JsonGenerator g, CallResult result) throws IOException {
-    switch (result) {
-      case CallResult.ErrorCode c -> g.writeNumber(c.code());
-      case CallResult.Fd fd -> g.writeNumber(fd.fd());
+  /**
+   * The {@code result} field, and for connect_ex, getsockopt and fileno, whose result SPEC §5
+   * leaves null, the {@code returned} field with the value Python's call returns.
+   */
+  private static void result(JsonGenerator g, CallEvent call) throws IOException {
+    g.writeFieldName("result");
+    switch (call.result()) {
+      case CallResult.NoResult n -> g.writeNull();
+      case CallResult.ErrorCode c -> returned(g).writeNumber(c.code());
+      case CallResult.Fd fd when call.op() == Op.FILENO -> returned(g).writeNumber(fd.fd());
       case CallResult.Option o -> {
+        returned(g);
         switch (o.value()) {
           case OptValue.IntValue i -> g.writeNumber(i.value());
           case OptValue.Raw raw -> g.writeString(PythonBytes.repr(raw.bytes()));
           case OptValue.Linger l -> JsonLines.value(g, l.toArgument());
         }
       }
-      default -> g.writeNull();
+      default -> {
+        g.writeStartObject();
+        resultFields(g, call.result());
+        g.writeEndObject();
+      }
     }
   }
 
-  /** The {@code result} object of the calls that have one (the others are null). */
-  private static void result(JsonGenerator g, CallResult result) throws IOException {
-    if (result instanceof CallResult.NoResult || result instanceof CallResult.ErrorCode
-        || result instanceof CallResult.Option) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
+  /** Writes a null result and names the {@code returned} field, whose value comes next. */
+  private static JsonGenerator returned(JsonGenerator g) throws IOException {
+    g.writeNull();
+    g.writeFieldName("returned");
+    return g;
+  }
+
+  /** The fields of a result object (the calls whose result is not null). */
+  private static void resultFields(JsonGenerator g, CallResult result) throws IOException {
     switch (result) {
-      case CallResult.NoResult n -> {
-        // written as null above
-      }
-      case CallResult.ErrorCode c -> {
-        // written as null above (its code is returned)
-      }
-      case CallResult.Option o -> {
-        // written as null above (its value is returned)
-      }
       case CallResult.Fd fd -> g.writeNumberField("fd", fd.fd());
       case CallResult.Accepted a -> {
         g.writeStringField("socket", a.socket());
@@ -134,7 +119,15 @@ public final class CallJson {
         g.writeStringField("host", a.endpoint().host());
         g.writeNumberField("port", a.endpoint().port());
       }
+      case CallResult.NoResult n -> {
+        // written as null by result()
+      }
+      case CallResult.ErrorCode c -> {
+        // written as returned by result()
+      }
+      case CallResult.Option o -> {
+        // written as returned by result()
+      }
     }
-    g.writeEndObject();
   }
 }
